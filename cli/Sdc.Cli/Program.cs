@@ -1,1 +1,3 @@
-Console.WriteLine("sdc");
+using Sdc.Cli;
+
+return await SdcCommand.Create().Parse(args).InvokeAsync();

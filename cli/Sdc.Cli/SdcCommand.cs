@@ -1,0 +1,21 @@
+using System.CommandLine;
+using Sdc.Cli.Commands;
+
+namespace Sdc.Cli;
+
+/// <summary>The <c>sdc</c> command tree. Each subcommand lives in Commands/ and only binds options to one operation.</summary>
+internal static class SdcCommand
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("SDC: the Science Data Center of a space mission, on one machine or on AWS")
+        {
+            GlobalOptions.Data,
+            GlobalOptions.Mission,
+        };
+        root.Add(DemoCommand.Create());
+        root.Add(MissionCommands.Create());
+        root.Add(CatalogCommands.Create());
+        return root;
+    }
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs the `sdc` command line from this checkout, building it first when any source changed
+# since the last build (so the first run takes a minute, later ones start at once).
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+out="$here/.artifacts/cli"
+stamp="$out/.built"
+
+sources_changed() {
+  [ -f "$stamp" ] || return 0
+  [ -n "$(find "$here/cli" "$here/functions" "$here/local" "$here/processors" "$here/infra" \
+            "$here/Directory.Build.props" "$here/Directory.Packages.props" \
+            \( -name bin -o -name obj -o -name node_modules \) -prune -o \
+            -newer "$stamp" -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.sql' -o -name '*.json' \) \
+            -print -quit 2>/dev/null)" ]
+}
+
+if sources_changed; then
+  echo "sdc: building the command line (first run or sources changed)…" >&2
+  if ! dotnet build "$here/cli/Sdc.Cli/Sdc.Cli.csproj" -c Release -o "$out" --nologo -v quiet -clp:ErrorsOnly >"$out.log" 2>&1; then
+    cat "$out.log" >&2
+    echo "sdc: build failed (log above)" >&2
+    exit 1
+  fi
+  touch "$stamp"
+fi
+
+export SDC_HOME="$here"
+exec dotnet "$out/sdc.dll" "$@"

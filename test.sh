@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Runs every test of the SDC. On a fresh machine it first installs what the tests need (Debian
+# packages, the npm test tools), then starts throwaway services (a PostgreSQL cluster and an S3
+# server on free loopback ports), runs the suites, and tears the services down. Idempotent.
+#   ./test.sh                 all tests
+#   ./test.sh --filter EXPR   passed to `dotnet test --filter` (e.g. FullyQualifiedName~Catalog)
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+
+# --- Debian packages --------------------------------------------------------------------------
+apt_needed=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || apt_needed+=(postgresql)
+command -v python3 >/dev/null || apt_needed+=(python3)
+if [ ${#apt_needed[@]} -gt 0 ]; then
+  echo "test.sh: installing ${apt_needed[*]}"
+  if [ "$(id -u)" != 0 ]; then
+    echo "test.sh: need root to apt-get install ${apt_needed[*]} (or install them yourself)" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${apt_needed[@]}" >/dev/null
+fi
+
+# --- npm test tools (s3rver, …) ---------------------------------------------------------------
+tools="$root/tests/tools"
+if [ ! -f "$tools/node_modules/.installed" ] || [ "$tools/package-lock.json" -nt "$tools/node_modules/.installed" ]; then
+  echo "test.sh: npm ci in tests/tools"
+  (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error)
+  touch "$tools/node_modules/.installed"
+fi
+
+# --- services ---------------------------------------------------------------------------------
+state=$(mktemp -d /tmp/sdc-test-services.XXXXXX)
+trap '"$root/tests/services/stop.sh" "$state"' EXIT
+"$root/tests/services/start.sh" "$state" >/dev/null
+# shellcheck disable=SC1091
+source "$state/env.sh"
+echo "test.sh: PostgreSQL and s3rver up ($SDC_TEST_S3_ENDPOINT)"
+
+# --- tests ------------------------------------------------------------------------------------
+results="$root/.artifacts/test-results"
+rm -rf "$results"; mkdir -p "$results"
+set +e
+dotnet test "$root/Sdc.sln" --nologo -c Debug --logger "console;verbosity=normal" --logger trx \
+  --results-directory "$results" "$@" 2>&1 | tee "$results/console.log" \
+  | grep -E --line-buffered '^\s+(Passed|Failed|Skipped) |^(Passed|Failed)!|error|Error Message|Assert|Expected|Actual'
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line for the whole run, summed over the suites.
+python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+passed = failed = skipped = 0
+for trx in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(trx).getroot().find(".//{*}Counters")
+    if c is None: continue
+    passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0))
+    skipped += int(c.get("notExecuted", 0))
+print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit "$status"
