@@ -1,0 +1,11 @@
+namespace Sdc.States.Expressions.Paths.Filters;
+
+internal enum ComparisonOperator
+{
+    Equal,
+    NotEqual,
+    LessThan,
+    LessThanOrEqual,
+    GreaterThan,
+    GreaterThanOrEqual,
+}
