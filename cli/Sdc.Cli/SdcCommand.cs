@@ -16,6 +16,7 @@ internal static class SdcCommand
         root.Add(DemoCommand.Create());
         root.Add(MissionCommands.Create());
         root.Add(CatalogCommands.Create());
+        root.Add(StatesCommands.Create());
         return root;
     }
 }
