@@ -46,7 +46,14 @@ public sealed class VirtualStatesClock(DateTimeOffset start) : IStatesClock
         }
         foreach (var source in due)
         {
-            await source.CancelAsync();
+            try
+            {
+                await source.CancelAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Its owner finished before the deadline came: nothing is waiting on it any more.
+            }
         }
         // Let whoever waits on a fired timeout observe it before this "sleeper" continues.
         await Task.Yield();
