@@ -12,8 +12,9 @@ internal static class StatesCommands
 {
     public static Command Create()
     {
-        var states = new Command("states", "Check Amazon States Language state machine definitions");
+        var states = new Command("states", "Check and run Amazon States Language state machine definitions");
         states.Add(Validate());
+        states.Add(StatesRunCommand.Create());
         return states;
     }
 

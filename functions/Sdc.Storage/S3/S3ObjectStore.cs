@@ -287,7 +287,10 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
             BucketName = physical,
             Key = key,
             Verb = verb,
-            Expires = DateTime.UtcNow.Add(expiresIn),
+            // The SDK turns Expires back into seconds against its own, later clock reading and rounds
+            // up; at the 7-day maximum that can cross S3's limit, and the SDK then silently falls
+            // back to SigV2 (no X-Amz-Expires). A second's margin keeps every URL SigV4.
+            Expires = DateTime.UtcNow.Add(expiresIn < PresignedUrlLimits.MaxExpiry ? expiresIn : PresignedUrlLimits.MaxExpiry - TimeSpan.FromSeconds(1)),
             Protocol = _presignProtocol,
         }).ConfigureAwait(false);
         return new Uri(url);
