@@ -14,13 +14,19 @@ internal static class GraphRunner
         var current = graph.States[graph.StartAt];
         var data = input;
         var limit = scope.Options.PayloadLimitBytes;
+        PayloadLimit.Check(data, limit, graph.StartAt);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var entered = scope.Options.Clock.UtcNow;
             scope.History.Record(current.Type + "StateEntered", current.Name, input: data);
             var transition = await current.ExecuteAsync(data, new StateContext(scope, current.Name, entered), cancellationToken);
-            PayloadLimit.Check(transition.Output, limit, current.Name);
+            // Measuring means serializing; an output that is the (already measured) input itself,
+            // as Choice, Wait and plain Pass states pass it on, cannot have grown.
+            if (!ReferenceEquals(transition.Output, data))
+            {
+                PayloadLimit.Check(transition.Output, limit, current.Name);
+            }
             scope.History.Record(current.Type + "StateExited", current.Name, output: transition.Output);
             switch (transition)
             {

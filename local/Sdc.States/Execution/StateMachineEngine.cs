@@ -76,7 +76,6 @@ public sealed class StateMachineEngine
         recorder.Record("ExecutionStarted", input: input);
         try
         {
-            PayloadLimit.Check(input, _options.PayloadLimitBytes, "(execution input)");
             var output = await GraphRunner.RunAsync(_machine.Graph, input, scope, stop.Token);
             recorder.Record("ExecutionSucceeded", output: output);
             execution.Finish(ExecutionStatus.Succeeded, clock.UtcNow, output: output);
