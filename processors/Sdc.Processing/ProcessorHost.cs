@@ -1,0 +1,132 @@
+using System.Diagnostics;
+
+namespace Sdc.Processing;
+
+/// <summary>
+/// Runs a processor under the contract: <c>&lt;processor&gt; --job job.json [--config file] [--work dir]</c>
+/// (or the job inline in <c>SDC_JOB</c>). Prints the start line, loads and checks the job, fetches
+/// and verifies inputs, runs the processor, writes outputs.json last, prints the closing line,
+/// and returns the exit code: 0 OK, 1 processing error, 2 bad input or configuration, 3 OK with
+/// warnings. Identical from a pipeline and by hand.
+/// </summary>
+public static class ProcessorHost
+{
+    public static async Task<int> RunAsync(string[] args, IProcessor processor, TextWriter? output = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var log = new MessageLog(output ?? Console.Out, new MessageCatalog(processor.Messages), TimeProvider.System);
+        log.Start(processor.Name, processor.Version, null);
+        string? work = null;
+        var ownsWork = false;
+        ProductWriter? products = null;
+        try
+        {
+            var options = ParseArguments(args);
+            var (job, jobDirectory) = LoadJob(options);
+            CheckIdentity(job, processor);
+            var config = LoadConfig(options, processor);
+            ownsWork = !options.ContainsKey("--work");
+            work = ownsWork ? Directory.CreateTempSubdirectory($"sdc-{processor.Name}-").FullName : Directory.CreateDirectory(options["--work"]).FullName;
+            var inputs = await new InputFetcher(work, jobDirectory, log).FetchAllAsync(job, cancellationToken);
+            products = new ProductWriter(job, jobDirectory, log);
+            await processor.RunAsync(new ProcessingContext(job, config, log, products, inputs, work), cancellationToken);
+            var status = log.Warnings > 0 ? "WARNING" : "OK";
+            await products.CompleteAsync(status, cancellationToken);
+            var exit = log.Warnings > 0 ? ExitCodes.OkWithWarnings : ExitCodes.Ok;
+            log.End(status, exit, products.Products.Count, clock.Elapsed.TotalSeconds);
+            return exit;
+        }
+        catch (BadInputException e)
+        {
+            log.Error(e.Code, e.Message, e.File, e.Offset);
+            log.End("ERROR", ExitCodes.BadInput, 0, clock.Elapsed.TotalSeconds);
+            return ExitCodes.BadInput;
+        }
+        catch (ProcessingException e)
+        {
+            log.Error(e.Code, e.Message);
+            log.End("ERROR", ExitCodes.ProcessingError, 0, clock.Elapsed.TotalSeconds);
+            return ExitCodes.ProcessingError;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.Error(SdkMessages.Unexpected, $"{e.GetType().Name}: {e.Message}");
+            log.End("ERROR", ExitCodes.ProcessingError, 0, clock.Elapsed.TotalSeconds);
+            return ExitCodes.ProcessingError;
+        }
+        finally
+        {
+            if (ownsWork && work is not null)
+            {
+                try
+                {
+                    Directory.Delete(work, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // A leftover temp folder is not worth failing a finished job for.
+                }
+            }
+        }
+    }
+
+    private static Dictionary<string, string> ParseArguments(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is not ("--job" or "--config" or "--work") || i + 1 >= args.Length)
+            {
+                throw new BadInputException(SdkMessages.BadJob,
+                    $"unexpected argument '{args[i]}'; usage: <processor> --job <job.json> [--config <file>] [--work <dir>] (or the job JSON in {JobReader.JobEnvironmentVariable})");
+            }
+            options[args[i]] = args[++i];
+        }
+        return options;
+    }
+
+    private static (ProcessorJob Job, string Directory) LoadJob(Dictionary<string, string> options)
+    {
+        if (options.TryGetValue("--job", out var path))
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new BadInputException(SdkMessages.BadJob, $"{path}: cannot be read: {e.Message}", path);
+            }
+            return (JobReader.Parse(text, path), Path.GetDirectoryName(Path.GetFullPath(path))!);
+        }
+        var inline = Environment.GetEnvironmentVariable(JobReader.JobEnvironmentVariable);
+        return string.IsNullOrWhiteSpace(inline)
+            ? throw new BadInputException(SdkMessages.BadJob, $"no job: give --job <job.json> or the job JSON in {JobReader.JobEnvironmentVariable}")
+            : (JobReader.Parse(inline, JobReader.JobEnvironmentVariable), Directory.GetCurrentDirectory());
+    }
+
+    private static void CheckIdentity(ProcessorJob job, IProcessor processor)
+    {
+        if (job.Processor.Name != processor.Name || job.Processor.Version != processor.Version)
+        {
+            throw new BadInputException(SdkMessages.WrongProcessor,
+                $"the job asks for processor {job.Processor.Name} {job.Processor.Version}, but this is {processor.Name} {processor.Version}");
+        }
+        if (job.Instrument != processor.Name)
+        {
+            throw new BadInputException(SdkMessages.WrongProcessor, $"the job is for instrument '{job.Instrument}', this processor handles '{processor.Name}'");
+        }
+    }
+
+    // The configuration ships beside the processor (<name>.yaml) unless the job's caller names another.
+    private static ProcessorConfig LoadConfig(Dictionary<string, string> options, IProcessor processor)
+    {
+        if (options.TryGetValue("--config", out var path))
+        {
+            return ProcessorConfig.Load(path);
+        }
+        var beside = Path.Combine(AppContext.BaseDirectory, processor.Name + ".yaml");
+        return File.Exists(beside) ? ProcessorConfig.Load(beside) : ProcessorConfig.Empty;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+
+namespace Sdc.Processing.Tests;
+
+/// <summary>The same processor reading its inputs from, and writing its products to, S3 (s3rver), as it does in AWS Batch.</summary>
+public sealed class S3JobTests
+{
+    [Fact]
+    public async Task Run_S3Locations_FetchesVerifiesAndWritesProductsToTheBucket()
+    {
+        var endpoint = Environment.GetEnvironmentVariable("SDC_TEST_S3_ENDPOINT")
+            ?? throw new InvalidOperationException("SDC_TEST_S3_ENDPOINT is not set: run ./test.sh, or tests/services/start.sh <dir> and source <dir>/env.sh");
+        using var s3 = new AmazonS3Client(new BasicAWSCredentials("S3RVER", "S3RVER"),
+            new AmazonS3Config { ServiceURL = endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        var bucket = "sdk-" + Guid.NewGuid().ToString("N")[..12];
+        await s3.PutBucketAsync(bucket);
+        var content = Encoding.ASCII.GetBytes("science data in a bucket");
+        await s3.PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = bucket, Key = "archive/a.dat", InputStream = new MemoryStream(content), UseChunkEncoding = false,
+        });
+        using var folder = new JobFolder(("unused.dat", content));
+        folder.Job["inputs"]![0]!["location"] = $"s3://{bucket}/archive/a.dat";
+        folder.Job["inputs"]![0]!["name"] = "a.dat";
+        folder.Job["outputPrefix"] = $"s3://{bucket}/products/job-1/";
+        Environment.SetEnvironmentVariable(FileLocations.S3EndpointVariable, endpoint);
+        try
+        {
+            using var output = new StringWriter();
+            var exit = await ProcessorHost.RunAsync(["--job", folder.WriteJob()], new CopyProcessor(), output);
+
+            Assert.True(exit == ExitCodes.Ok, output.ToString());
+            using var product = await s3.GetObjectAsync(bucket, "products/job-1/a.dat.rev");
+            using var buffer = new MemoryStream();
+            await product.ResponseStream.CopyToAsync(buffer);
+            Assert.Equal(content.Reverse().ToArray(), buffer.ToArray());
+            using var outputs = await s3.GetObjectAsync(bucket, "products/job-1/outputs.json");
+            var listed = (await JsonNode.ParseAsync(outputs.ResponseStream))!["products"]![0]!;
+            Assert.Equal(Convert.ToHexStringLower(MD5.HashData(buffer.ToArray())), listed["md5"]!.GetValue<string>());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(FileLocations.S3EndpointVariable, null);
+        }
+    }
+}
