@@ -12,6 +12,11 @@ root=$(pwd)
 apt_needed=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || apt_needed+=(postgresql)
 command -v python3 >/dev/null || apt_needed+=(python3)
+# Independent checks of what the processors write: FITS by fitsverify and astropy, arrays by numpy.
+command -v fitsverify >/dev/null || apt_needed+=(fitsverify)
+# Debian's own python3: a pyenv or venv python3 earlier on PATH does not see Debian's packages.
+/usr/bin/python3 -c 'import numpy' 2>/dev/null || apt_needed+=(python3-numpy)
+/usr/bin/python3 -c 'import astropy.io.fits' 2>/dev/null || apt_needed+=(python3-astropy)
 if [ ${#apt_needed[@]} -gt 0 ]; then
   echo "test.sh: installing ${apt_needed[*]}"
   if [ "$(id -u)" != 0 ]; then
@@ -30,6 +35,8 @@ if [ ! -f "$tools/node_modules/.installed" ] || [ "$tools/package-lock.json" -nt
   (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error)
   touch "$tools/node_modules/.installed"
 fi
+
+export SDC_PYTHON=/usr/bin/python3
 
 # --- services ---------------------------------------------------------------------------------
 state=$(mktemp -d /tmp/sdc-test-services.XXXXXX)

@@ -17,6 +17,7 @@ internal static class SdcCommand
         root.Add(MissionCommands.Create());
         root.Add(CatalogCommands.Create());
         root.Add(StatesCommands.Create());
+        root.Add(SimulateCommand.Create());
         return root;
     }
 }
