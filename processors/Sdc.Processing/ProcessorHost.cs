@@ -15,14 +15,25 @@ public static class ProcessorHost
     {
         var clock = Stopwatch.StartNew();
         var log = new MessageLog(output ?? Console.Out, new MessageCatalog(processor.Messages), TimeProvider.System);
-        log.Start(processor.Name, processor.Version, null);
         string? work = null;
         var ownsWork = false;
         ProductWriter? products = null;
+        var started = false;
+        void StartIfNeeded()
+        {
+            if (!started)
+            {
+                log.Start(processor.Name, processor.Version, null);
+                started = true;
+            }
+        }
+
         try
         {
             var options = ParseArguments(args);
             var (job, jobDirectory) = LoadJob(options);
+            log.Start(processor.Name, processor.Version, job.JobId);
+            started = true;
             CheckIdentity(job, processor);
             var config = LoadConfig(options, processor);
             ownsWork = !options.ContainsKey("--work");
@@ -36,20 +47,24 @@ public static class ProcessorHost
             log.End(status, exit, products.Products.Count, clock.Elapsed.TotalSeconds);
             return exit;
         }
+        // A job that cannot be read still gets its start line (without a job id) before the error.
         catch (BadInputException e)
         {
+            StartIfNeeded();
             log.Error(e.Code, e.Message, e.File, e.Offset);
             log.End("ERROR", ExitCodes.BadInput, 0, clock.Elapsed.TotalSeconds);
             return ExitCodes.BadInput;
         }
         catch (ProcessingException e)
         {
+            StartIfNeeded();
             log.Error(e.Code, e.Message);
             log.End("ERROR", ExitCodes.ProcessingError, 0, clock.Elapsed.TotalSeconds);
             return ExitCodes.ProcessingError;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            StartIfNeeded();
             log.Error(SdkMessages.Unexpected, $"{e.GetType().Name}: {e.Message}");
             log.End("ERROR", ExitCodes.ProcessingError, 0, clock.Elapsed.TotalSeconds);
             return ExitCodes.ProcessingError;

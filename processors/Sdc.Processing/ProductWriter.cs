@@ -14,6 +14,14 @@ public sealed class ProductWriter(ProcessorJob job, string jobDirectory, Message
 {
     public const string OutputsFileName = "outputs.json";
 
+    // Plain ASCII where JSON allows it ("+00:00", not "\u002B00:00"): outputs.json is read by people too.
+    private static readonly ProcessingJsonContext Json = new(new System.Text.Json.JsonSerializerOptions
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+    });
+
     private readonly List<ProductRecord> _products = [];
 
     public IReadOnlyList<ProductRecord> Products => _products;
@@ -52,9 +60,9 @@ public sealed class ProductWriter(ProcessorJob job, string jobDirectory, Message
             ["processor"] = new JsonObject { ["name"] = job.Processor.Name, ["version"] = job.Processor.Version, ["image"] = job.Processor.Image },
             ["creationTime"] = job.CreationTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
             ["status"] = status,
-            ["products"] = new JsonArray(_products.Select(p => (JsonNode)JsonSerializer.SerializeToNode(p, ProcessingJsonContext.Default.ProductRecord)!).ToArray()),
+            ["products"] = new JsonArray(_products.Select(p => (JsonNode)JsonSerializer.SerializeToNode(p, Json.ProductRecord)!).ToArray()),
         };
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(outputs, ProcessingJsonContext.Default.JsonObject);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(outputs, Json.JsonObject);
         await StoreAsync(OutputsFileName, bytes, cancellationToken);
     }
 

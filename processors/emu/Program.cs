@@ -1,0 +1,1 @@
+return await Sdc.Processing.ProcessorHost.RunAsync(args, new Sdc.Processors.Emu.EmuProcessor());
