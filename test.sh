@@ -54,12 +54,24 @@ dotnet test "$root/Sdc.sln" --nologo -c Debug --logger "console;verbosity=normal
   --results-directory "$results" "$@" 2>&1 | tee "$results/console.log" \
   | grep -E --line-buffered '^\s+(Passed|Failed|Skipped) |^(Passed|Failed)!|error|Error Message|Assert|Expected|Actual'
 status=${PIPESTATUS[0]}
+
+# The Python processor's own suite (unittest), beside the C# contract suite that also runs it.
+echo "test.sh: processors/emu-py (python unittest)"
+/usr/bin/python3 -m unittest discover -s "$root/processors/emu-py" >"$results/emu-py.log" 2>&1
+py_status=$?
+tail -3 "$results/emu-py.log"
+[ "$status" = 0 ] && status=$py_status
 set -e
 
 # One closing line for the whole run, summed over the suites.
 python3 - "$results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
-passed = failed = skipped = 0
+import re
+log = open(sys.argv[1] + "/emu-py.log").read()
+ran = re.search(r"Ran (\d+) test", log)
+bad = re.search(r"FAILED \((.*)\)", log)
+failed = sum(int(n) for n in re.findall(r"(?:failures|errors)=(\d+)", bad.group(1))) if bad else 0
+passed, skipped = (int(ran.group(1)) if ran else 0) - failed, 0
 for trx in glob.glob(sys.argv[1] + "/*.trx"):
     c = ET.parse(trx).getroot().find(".//{*}Counters")
     if c is None: continue

@@ -54,6 +54,19 @@ internal sealed class BenchArgs
             : throw new ArgumentException($"Option --{name} must be a positive integer, got '{text}'.");
     }
 
+    public double Double(string name, double fallback)
+    {
+        var text = Text(name);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ArgumentException($"Option --{name} must be a positive number, got '{text}'.");
+    }
+
     /// <summary>Throws if an option was given that the benchmark never asked for.</summary>
     public void RejectUnknown()
     {

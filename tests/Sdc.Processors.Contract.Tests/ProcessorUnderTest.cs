@@ -11,6 +11,7 @@ public sealed record ProcessorUnderTest(string Id, string RunScript, string Name
     [
         new("exi", "processors/exi/run", "exi", "1.0.0", "exi", "l0", ["l1"], "processors/exi/MESSAGES.md"),
         new("emu", "processors/emu/run", "emu", "1.0.0", "emu", "l0", ["l1"], "processors/emu/MESSAGES.md"),
+        new("emu-py", "processors/emu-py/run", "emu", "1.0.0-py", "emu", "l0", ["l1"], "processors/emu-py/MESSAGES.md"),
     ];
 
     public static ProcessorUnderTest Get(string id) => All.Single(p => p.Id == id);
