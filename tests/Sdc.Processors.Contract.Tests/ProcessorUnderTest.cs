@@ -10,6 +10,7 @@ public sealed record ProcessorUnderTest(string Id, string RunScript, string Name
     public static IReadOnlyList<ProcessorUnderTest> All { get; } =
     [
         new("exi", "processors/exi/run", "exi", "1.0.0", "exi", "l0", ["l1"], "processors/exi/MESSAGES.md"),
+        new("emr", "processors/emr/run", "emr", "1.0.0", "emr", "l0", ["l1"], "processors/emr/MESSAGES.md"),
         new("emu", "processors/emu/run", "emu", "1.0.0", "emu", "l0", ["l1"], "processors/emu/MESSAGES.md"),
         new("emu-py", "processors/emu-py/run", "emu", "1.0.0-py", "emu", "l0", ["l1"], "processors/emu-py/MESSAGES.md"),
     ];

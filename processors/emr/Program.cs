@@ -1,0 +1,1 @@
+return await ProcessorHost.RunAsync(args, new EmrProcessor());
