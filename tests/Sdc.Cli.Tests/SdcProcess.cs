@@ -5,7 +5,7 @@ namespace Sdc.Cli.Tests;
 /// <summary>Runs the built <c>sdc</c> as a child process, the way a user does, and captures what it prints.</summary>
 internal static class SdcProcess
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot { get; } = global::Sdc.Testing.RepositoryRoot.Path;
 
     public static async Task<SdcResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
@@ -36,18 +36,6 @@ internal static class SdcProcess
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
         return new SdcResult(process.ExitCode, await stdout, await stderr);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Sdc.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No Sdc.sln above {AppContext.BaseDirectory}");
     }
 }
 

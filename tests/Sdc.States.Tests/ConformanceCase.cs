@@ -19,14 +19,7 @@ internal sealed record ConformanceCase(string File, JsonObject Json)
 
     private static string FindFolder()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (System.IO.File.Exists(Path.Combine(dir.FullName, "Sdc.sln")))
-            {
-                var folder = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "asl-conformance"));
-                return Directory.Exists(folder) ? folder : throw new DirectoryNotFoundException($"Conformance cases not found at {folder}");
-            }
-        }
-        throw new InvalidOperationException($"No Sdc.sln above {AppContext.BaseDirectory}");
+        var folder = Path.GetFullPath(Path.Combine(global::Sdc.Testing.RepositoryRoot.Path, "..", "shared", "asl-conformance"));
+        return Directory.Exists(folder) ? folder : throw new DirectoryNotFoundException($"Conformance cases not found at {folder}");
     }
 }
