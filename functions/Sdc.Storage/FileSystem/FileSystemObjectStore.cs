@@ -152,6 +152,10 @@ public sealed class FileSystemObjectStore : IObjectStore
         }
     }
 
+    // Copying or moving an object onto itself changes nothing, but the source must still exist.
+    private async Task<ObjectInfo> ExistingAsync(string bucket, string key, CancellationToken cancellationToken) =>
+        await HeadAsync(bucket, key, cancellationToken).ConfigureAwait(false) ?? throw new ObjectNotFoundException(bucket, key);
+
     public async Task<ObjectInfo> CopyAsync(
         string sourceBucket,
         string sourceKey,
@@ -162,8 +166,7 @@ public sealed class FileSystemObjectStore : IObjectStore
         ValidatePair(sourceBucket, sourceKey, destinationBucket, destinationKey);
         if (sourceBucket == destinationBucket && sourceKey == destinationKey)
         {
-            return await HeadAsync(sourceBucket, sourceKey, cancellationToken).ConfigureAwait(false)
-                ?? throw new ObjectNotFoundException(sourceBucket, sourceKey);
+            return await ExistingAsync(sourceBucket, sourceKey, cancellationToken).ConfigureAwait(false);
         }
 
         ObjectInfo source;
@@ -193,8 +196,7 @@ public sealed class FileSystemObjectStore : IObjectStore
         ValidatePair(sourceBucket, sourceKey, destinationBucket, destinationKey);
         if (sourceBucket == destinationBucket && sourceKey == destinationKey)
         {
-            return await HeadAsync(sourceBucket, sourceKey, cancellationToken).ConfigureAwait(false)
-                ?? throw new ObjectNotFoundException(sourceBucket, sourceKey);
+            return await ExistingAsync(sourceBucket, sourceKey, cancellationToken).ConfigureAwait(false);
         }
 
         var source = _layout.ObjectPath(sourceBucket, sourceKey);
