@@ -18,22 +18,7 @@ internal static class BigEndian
         where T : unmanaged
     {
         var bytes = MemoryMarshal.AsBytes(source);
-        var target = destination[..bytes.Length];
-        switch (Unsafe.SizeOf<T>())
-        {
-            case 1:
-                bytes.CopyTo(target);
-                break;
-            case 2:
-                BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, ushort>(bytes), MemoryMarshal.Cast<byte, ushort>(target));
-                break;
-            case 4:
-                BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, uint>(bytes), MemoryMarshal.Cast<byte, uint>(target));
-                break;
-            default:
-                BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, ulong>(bytes), MemoryMarshal.Cast<byte, ulong>(target));
-                break;
-        }
+        Swap(bytes, destination[..bytes.Length], Unsafe.SizeOf<T>());
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -41,20 +26,26 @@ internal static class BigEndian
         where T : unmanaged
     {
         var target = MemoryMarshal.AsBytes(destination);
-        var bytes = source[..target.Length];
-        switch (Unsafe.SizeOf<T>())
+        Swap(source[..target.Length], target, Unsafe.SizeOf<T>());
+    }
+
+    // Reading and writing are the same byte swap, each way round: elements of elementSize bytes.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Swap(ReadOnlySpan<byte> from, Span<byte> to, int elementSize)
+    {
+        switch (elementSize)
         {
             case 1:
-                bytes.CopyTo(target);
+                from.CopyTo(to);
                 break;
             case 2:
-                BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, ushort>(bytes), MemoryMarshal.Cast<byte, ushort>(target));
+                BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, ushort>(from), MemoryMarshal.Cast<byte, ushort>(to));
                 break;
             case 4:
-                BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, uint>(bytes), MemoryMarshal.Cast<byte, uint>(target));
+                BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, uint>(from), MemoryMarshal.Cast<byte, uint>(to));
                 break;
             default:
-                BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, ulong>(bytes), MemoryMarshal.Cast<byte, ulong>(target));
+                BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, ulong>(from), MemoryMarshal.Cast<byte, ulong>(to));
                 break;
         }
     }
