@@ -1,9 +1,12 @@
 using System.Data;
 using Dapper;
+using Sdc.Catalog.Deliveries;
 using Sdc.Catalog.Engines;
+using Sdc.Catalog.Jobs;
 using Sdc.Catalog.Files;
 using Sdc.Catalog.Lineage;
 using Sdc.Catalog.Migrations;
+using Sdc.Catalog.Problems;
 
 namespace Sdc.Catalog;
 
@@ -24,6 +27,9 @@ internal sealed class Catalog : ICatalog
         _files = new FileRepository(database);
         _migrator = new CatalogMigrator(database);
         Lineage = new LineageRepository(database);
+        Deliveries = new DeliveryRepository(database);
+        Problems = new FileProblemRepository(database);
+        Jobs = new JobRepository(database);
     }
 
     public CatalogEngine Engine => _database.Engine;
@@ -31,6 +37,12 @@ internal sealed class Catalog : ICatalog
     public IFileCatalog Files => _files;
 
     public ILineageCatalog Lineage { get; }
+
+    public IDeliveryCatalog Deliveries { get; }
+
+    public IFileProblemCatalog Problems { get; }
+
+    public IJobCatalog Jobs { get; }
 
     public Task<IReadOnlyList<AppliedMigration>> MigrateAsync(CancellationToken cancellationToken) =>
         _migrator.MigrateAsync(cancellationToken);

@@ -12,6 +12,12 @@ public interface ICatalog : IAsyncDisposable
 
     ILineageCatalog Lineage { get; }
 
+    IDeliveryCatalog Deliveries { get; }
+
+    IFileProblemCatalog Problems { get; }
+
+    IJobCatalog Jobs { get; }
+
     /// <summary>
     /// Applies the migrations the database lacks, each in its own transaction, and returns them
     /// (empty when the schema is current). Safe to run concurrently from several processes.

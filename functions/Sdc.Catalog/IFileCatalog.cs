@@ -18,6 +18,12 @@ public interface IFileCatalog
     /// </summary>
     Task<BulkRegistrationResult> RegisterManyAsync(IReadOnlyList<FileRegistration> files, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Streams the files of <paramref name="bucket"/> whose keys start with <paramref name="prefix"/>,
+    /// in key order (UTF-8 byte order, as S3 lists), without holding them all in memory.
+    /// </summary>
+    IAsyncEnumerable<CatalogFile> ListAsync(string bucket, string prefix, CancellationToken cancellationToken);
+
     Task<CatalogFile?> FindByKeyAsync(string key, CancellationToken cancellationToken);
 
     Task<CatalogFile?> FindByIdAsync(long id, CancellationToken cancellationToken);

@@ -1,7 +1,7 @@
 using Sdc.Ccsds;
 using Sdc.Mission;
 using Sdc.Simulator.Calibration;
-using Sdc.Simulator.Delivery;
+using Sdc.Mission.Delivery;
 using Sdc.Simulator.Faults;
 using Sdc.Simulator.Instruments;
 using Sdc.Simulator.Kernels;

@@ -1,5 +1,5 @@
 using Sdc.Ccsds;
-using Sdc.Simulator.Delivery;
+using Sdc.Mission.Delivery;
 
 namespace Sdc.Simulator.Tests;
 

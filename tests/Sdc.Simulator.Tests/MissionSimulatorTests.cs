@@ -3,7 +3,7 @@ using System.Text.Json;
 using Sdc.Ccsds;
 using Sdc.Instruments;
 using Sdc.Mission;
-using Sdc.Simulator.Delivery;
+using Sdc.Mission.Delivery;
 using Sdc.Simulator.Kernels;
 
 namespace Sdc.Simulator.Tests;

@@ -41,6 +41,10 @@ internal sealed class FileRepository(CatalogDatabase database) : IFileCatalog
         RETURNING id
         """;
 
+    // Key order is byte order on both engines (SQLite's BINARY collation, COLLATE "C" in
+    // PostgreSQL), the order S3 lists keys in: the reconciler merges the two listings.
+    private const string ListByBucketSql = $"SELECT {FileRow.Columns} FROM files f WHERE f.bucket = @Bucket AND f.key >= @Prefix ORDER BY f.key";
+
     private const string SelectByKeySql = $"SELECT {FileRow.Columns} FROM files f WHERE f.key = @Key";
 
     private const string SelectByIdSql = $"SELECT {FileRow.Columns} FROM files f WHERE f.id = @Id";
@@ -130,6 +134,21 @@ internal sealed class FileRepository(CatalogDatabase database) : IFileCatalog
 
     public Task<BulkRegistrationResult> RegisterManyAsync(IReadOnlyList<FileRegistration> files, CancellationToken cancellationToken) =>
         _bulk.RegisterAsync(files, cancellationToken);
+
+    public async IAsyncEnumerable<CatalogFile> ListAsync(
+        string bucket, string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = connection.QueryUnbufferedAsync<FileRow>(ListByBucketSql, new { Bucket = bucket, Prefix = prefix });
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            if (!row.Key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                yield break;
+            }
+            yield return row.ToModel();
+        }
+    }
 
     public async Task<CatalogFile?> FindByKeyAsync(string key, CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Sdc.Simulator.Delivery;
+namespace Sdc.Mission.Delivery;
 
 [JsonSourceGenerationOptions(WriteIndented = true)]
 [JsonSerializable(typeof(DeliveryRecord))]

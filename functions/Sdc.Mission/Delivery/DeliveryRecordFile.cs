@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Sdc.Simulator.Delivery;
+namespace Sdc.Mission.Delivery;
 
 /// <summary>One delivered file: name, size in bytes, MD5 as 32 lower-case hex digits.</summary>
 public sealed record DeliveryRecordFile(
