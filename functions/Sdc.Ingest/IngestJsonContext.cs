@@ -9,4 +9,5 @@ namespace Sdc.Ingest;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(QuarantineReason))]
 [JsonSerializable(typeof(ProcessingManifest))]
+[JsonSerializable(typeof(Sdc.Ingest.Reconciliation.ReconcileReport))]
 internal sealed partial class IngestJsonContext : JsonSerializerContext;

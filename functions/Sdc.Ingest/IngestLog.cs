@@ -18,7 +18,7 @@ internal static partial class IngestLog
     public static partial void Rejected(ILogger logger, string key, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {Key} ({Outcome})")]
-    public static partial void Indexed(ILogger logger, string key, string outcome);
+    public static partial void Indexed(ILogger logger, string key, Sdc.Catalog.RegistrationOutcome outcome);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to index {Name}: {Code} {Reason}")]
     public static partial void IndexRefused(ILogger logger, string name, string code, string reason);

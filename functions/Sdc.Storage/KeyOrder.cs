@@ -6,7 +6,7 @@ namespace Sdc.Storage;
 /// Orders keys as S3 lists them: by UTF-8 bytes, which is Unicode code point order. Ordinal
 /// UTF-16 comparison differs for characters above U+FFFF, so it is not used.
 /// </summary>
-internal sealed class KeyOrder : IComparer<string>
+public sealed class KeyOrder : IComparer<string>
 {
     public static KeyOrder Instance { get; } = new();
 
