@@ -15,6 +15,26 @@ internal sealed record DataDirectory(string Root)
     /// <summary>The embedded catalog: a SQLite file, used unless --catalog names another.</summary>
     public string SqliteCatalog => Path.Combine(Root, "catalog.db");
 
+    /// <summary>The key that signs this SDC's local download URLs: made once, kept private to the data directory.</summary>
+    public byte[] SigningKey()
+    {
+        var path = Path.Combine(Root, "signing.key");
+        if (File.Exists(path) && File.ReadAllBytes(path) is { Length: >= 32 } existing)
+        {
+            return existing;
+        }
+        Create();
+        var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        var temp = path + ".tmp";
+        File.WriteAllBytes(temp, key);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        File.Move(temp, path, overwrite: true);
+        return key;
+    }
+
     public static DataDirectory Resolve(string? option)
     {
         var chosen = option ?? Environment.GetEnvironmentVariable("SDC_DATA");

@@ -18,6 +18,8 @@ internal static class SdcCommand
         root.Add(CatalogCommands.Create());
         root.Add(StatesCommands.Create());
         root.Add(SimulateCommand.Create());
+        root.Add(IngestCommand.Create());
+        root.Add(ReconcileCommand.Create());
         return root;
     }
 }

@@ -6,7 +6,7 @@ namespace Sdc.Catalog.Tests;
 /// The catalog's behaviour, run once per engine by the derived classes (SqliteCatalogTests,
 /// PostgresCatalogTests). Every test gets a fresh, migrated catalog.
 /// </summary>
-public abstract class CatalogTests : IAsyncLifetime
+public abstract partial class CatalogTests : IAsyncLifetime
 {
     protected ICatalog Catalog { get; private set; } = null!;
 
@@ -43,8 +43,8 @@ public abstract class CatalogTests : IAsyncLifetime
         var first = await catalog.MigrateAsync(Ct);
         var second = await catalog.MigrateAsync(Ct);
 
-        Assert.Equal([1, 2, 3], first.Select(m => m.Version));
-        Assert.Equal(["core", "indexes", "time_index"], first.Select(m => m.Name));
+        Assert.Equal([1, 2, 3, 4], first.Select(m => m.Version));
+        Assert.Equal(["core", "indexes", "time_index", "ingest"], first.Select(m => m.Name));
         Assert.Empty(second);
         var recorded = await catalog.GetAppliedMigrationsAsync(Ct);
         Assert.Equal(first.Select(m => (m.Version, m.Checksum)), recorded.Select(m => (m.Version, m.Checksum)));
@@ -600,7 +600,7 @@ public abstract class CatalogTests : IAsyncLifetime
 
         var stats = await Catalog.GetStatsAsync(Ct);
 
-        Assert.Equal(3, stats.SchemaVersion);
+        Assert.Equal(4, stats.SchemaVersion);
         Assert.Equal(Catalog.Engine, stats.Engine);
         Assert.Equal(
             [

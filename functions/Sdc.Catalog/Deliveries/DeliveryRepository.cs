@@ -30,7 +30,7 @@ internal sealed class DeliveryRepository(CatalogDatabase database) : IDeliveryCa
 
     private const string SelectFilesSql = """
         SELECT delivery_id AS DeliveryId, name AS Name, size_bytes AS SizeBytes, md5 AS Md5, outcome AS Outcome, file_id AS FileId
-        FROM delivery_files WHERE delivery_id IN @Ids ORDER BY delivery_id, name
+        FROM delivery_files WHERE delivery_id = @Id ORDER BY name
         """;
 
     // Newest record first, and among them one that still waits for the file: a resent file
@@ -179,9 +179,14 @@ internal sealed class DeliveryRepository(CatalogDatabase database) : IDeliveryCa
         {
             return [];
         }
-        var files = (await connection.QueryAsync<FileRow>(new CommandDefinition(
-                SelectFilesSql, new { Ids = rows.Select(r => r.Id).ToList() }, cancellationToken: cancellationToken)))
-            .ToLookup(f => f.DeliveryId);
+        // One query per delivery: few are open at once, and a list parameter is spelt differently
+        // on each engine (IN on SQLite, = ANY on PostgreSQL).
+        var files = new Dictionary<long, List<FileRow>>();
+        foreach (var row in rows)
+        {
+            files[row.Id] = (await connection.QueryAsync<FileRow>(new CommandDefinition(
+                SelectFilesSql, new { row.Id }, cancellationToken: cancellationToken))).ToList();
+        }
         return rows.Select(r => new Delivery(
             r.Id, r.RecordName, r.RecordKey, UtcMicros.ToDateTimeOffset(r.CreatedAt), UtcMicros.ToDateTimeOffset(r.ReceivedAt),
             DbText.ToDeliveryStatus(r.Status), r.ManifestKey, UtcMicros.ToDateTimeOffset(r.CompletedAt),
