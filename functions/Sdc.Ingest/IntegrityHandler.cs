@@ -243,13 +243,19 @@ public sealed class IntegrityHandler
         {
             return [Gone(key)];
         }
-        // Its file was handled before the sidecar arrived (a record covered it): nothing to wait for.
+        // Its file was handled before the sidecar arrived (a record covered it): a sidecar that
+        // agrees with the archive has nothing left to wait for; one that disagrees may be for a
+        // new copy still on its way, which must then be checked (and found in conflict).
         var target = _mission.ParseFileName(targetName);
         if (!target.IsChecksumSidecar && target.Kind != FileNameKind.Delivery
-            && await _catalog.Files.FindByKeyAsync(FileIdentity.Of(_mission, target, targetName).Location.Key, cancellationToken) is not null)
+            && await _catalog.Files.FindByKeyAsync(FileIdentity.Of(_mission, target, targetName).Location.Key, cancellationToken) is { } archived)
         {
-            await _store.DeleteAsync(Buckets.Inbox, key, cancellationToken);
-            return [Report(key, IngestOutcome.Duplicate, IngestCodes.Duplicate, $"{StorageLayout.FileNameOf(key)}: its file is already archived")];
+            var (md5, _, _) = await ReadSidecarAsync(key, targetName, cancellationToken);
+            if (md5 == archived.Md5)
+            {
+                await _store.DeleteAsync(Buckets.Inbox, key, cancellationToken);
+                return [Report(key, IngestOutcome.Duplicate, IngestCodes.Duplicate, $"{StorageLayout.FileNameOf(key)}: its file is already archived with this MD5")];
+            }
         }
         return [Report(key, IngestOutcome.Waiting, IngestCodes.Waiting, $"{StorageLayout.FileNameOf(key)}: waiting for {targetName}")];
     }

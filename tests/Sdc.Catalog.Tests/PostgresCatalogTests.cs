@@ -1,3 +1,4 @@
+using Sdc.Testing;
 using System.Text.RegularExpressions;
 using Npgsql;
 

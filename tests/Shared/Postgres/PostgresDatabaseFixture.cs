@@ -1,10 +1,11 @@
 using Npgsql;
 
-namespace Sdc.Catalog.Tests;
+namespace Sdc.Testing;
 
 /// <summary>
 /// A fresh, uniquely named database on the test cluster for one test class, dropped afterwards.
-/// Tests then isolate themselves further in a schema each.
+/// Tests then isolate themselves further in a schema each. Compiled into the test projects that
+/// need PostgreSQL (their csproj includes Shared/Postgres/*.cs).
 /// </summary>
 public sealed class PostgresDatabaseFixture : IAsyncLifetime
 {
@@ -12,7 +13,7 @@ public sealed class PostgresDatabaseFixture : IAsyncLifetime
 
     private string? _adminConnectionString;
 
-    public string Name { get; } = "sdc_catalog_test_" + Guid.NewGuid().ToString("N")[..12];
+    public string Name { get; } = "sdc_test_" + Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>Connection string to the fresh database (superuser).</summary>
     public string ConnectionString { get; private set; } = "";
@@ -33,6 +34,20 @@ public sealed class PostgresDatabaseFixture : IAsyncLifetime
         command.CommandText = $"CREATE DATABASE \"{Name}\""; // a name we made: not user input
         await command.ExecuteNonQueryAsync();
         ConnectionString = new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = Name }.ConnectionString;
+    }
+
+    /// <summary>Creates a new schema in the database and returns a connection string whose search path is that schema.</summary>
+    public async Task<string> CreateSchemaAsync()
+    {
+        var schema = $"t_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE SCHEMA {schema}"; // a name we made: not user input
+            await command.ExecuteNonQueryAsync();
+        }
+        return new NpgsqlConnectionStringBuilder(ConnectionString) { SearchPath = schema }.ConnectionString;
     }
 
     public async Task DisposeAsync()
