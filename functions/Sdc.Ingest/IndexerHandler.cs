@@ -111,7 +111,7 @@ public sealed class IndexerHandler
         }
         catch (Exception e) when (e is FitsFormatException or FitsChecksumException)
         {
-            return (null, await RefuseUploadAsync(key, "a valid FITS file", $"{fileName}: {e.Message}", null, cancellationToken));
+            return (null, await RefuseUploadAsync(key, "a valid FITS file", $"{fileName}: not a valid FITS file: {e.Message}", null, cancellationToken));
         }
         var version = name.Version!.Value.ToString();
         var (start, end) = ProductHeader.TimeRange(header);
