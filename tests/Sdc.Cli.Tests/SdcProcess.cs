@@ -9,6 +9,17 @@ internal static class SdcProcess
 
     public static async Task<SdcResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
+        using var process = Start(workingDirectory, environment, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new SdcResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts <c>sdc</c> without waiting (to kill it midway); the caller reads its output and disposes it.</summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -30,12 +41,7 @@ internal static class SdcProcess
         {
             start.Environment[key] = value;
         }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new SdcResult(process.ExitCode, await stdout, await stderr);
+        return Process.Start(start)!;
     }
 }
 

@@ -18,17 +18,27 @@ internal static class IngestCommand
 
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Files or folders (searched recursively) to deliver", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Files or folders (searched recursively) to deliver", Arity = ArgumentArity.ZeroOrMore };
+        var inbox = new Option<bool>("--inbox")
+        {
+            Description = "Check again what is already in the inbox, as its events would (after a crash, or to retry waiting files)",
+        };
         var flush = new Option<bool>("--flush")
         {
             Description = "Write the manifest for files archived on a .md5 sidecar now, instead of after the quiet period",
         };
         var catalogOption = new Option<string?>("--catalog") { Description = "SQLite file path or PostgreSQL URL (default: $SDC_CATALOG, else <data>/catalog.db)" };
-        var command = new Command("ingest", "Deliver files into the local inbox and check, archive or quarantine each one") { paths, flush, catalogOption };
+        var command = new Command("ingest", "Deliver files into the local inbox and check, archive or quarantine each one") { paths, inbox, flush, catalogOption };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
-            var files = DeliveryOrder(parse.GetValue(paths)!);
+            var given = parse.GetValue(paths) ?? [];
+            if (given.Length == 0 && !parse.GetValue(inbox))
+            {
+                throw new UserError("Nothing to ingest: give files or folders to deliver, or --inbox to check again what the inbox holds.");
+            }
+            var files = DeliveryOrder(given);
             await using var sdc = await LocalSdc.OpenAsync(parse, parse.GetValue(catalogOption), new IngestOptions(), token);
+            var replay = parse.GetValue(inbox) ? await InboxOrderAsync(sdc, token) : [];
             var outcomes = new Dictionary<string, FileReport>(StringComparer.Ordinal);
             var manifests = new SortedSet<string>(StringComparer.Ordinal);
             var totalBytes = files.Sum(f => f.Length);
@@ -50,6 +60,17 @@ internal static class IngestCommand
                         }
                     }
                     advance?.Invoke(file.Length);
+                }
+                foreach (var key in replay)
+                {
+                    foreach (var report in await sdc.Ingest.Integrity.HandleAsync(Buckets.Inbox, key, token))
+                    {
+                        outcomes[report.FileName] = report;
+                        if (report.ManifestKey is { } manifest)
+                        {
+                            manifests.Add(manifest);
+                        }
+                    }
                 }
                 if (parse.GetValue(flush))
                 {
@@ -77,7 +98,7 @@ internal static class IngestCommand
                     });
             }
 
-            Print(files, outcomes, manifests, sdc.Data.Root);
+            Print([.. files.Select(f => f.Name), .. replay.Select(StorageLayout.FileNameOf)], outcomes, manifests, sdc.Data.Root);
             var refused = outcomes.Values.Count(r => r.Outcome is IngestOutcome.Quarantined or IngestOutcome.Conflict or IngestOutcome.Rejected);
             return refused == 0 ? 0 : SomeRefused;
         }, ct));
@@ -108,16 +129,27 @@ internal static class IngestCommand
         {
             throw new UserError($"{duplicates[0]}: given more than once (from different folders); the inbox holds one file per name.");
         }
-        static int Rank(string name) => name.EndsWith(".pdr.json", StringComparison.Ordinal) ? 2 : name.EndsWith(".md5", StringComparison.Ordinal) ? 1 : 0;
         return [.. files.OrderBy(f => Rank(f.Name)).ThenBy(f => f.Name, StringComparer.Ordinal)];
     }
 
-    private static void Print(List<FileInfo> files, Dictionary<string, FileReport> outcomes, SortedSet<string> manifests, string dataRoot)
+    private static async Task<List<string>> InboxOrderAsync(LocalSdc sdc, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        await foreach (var entry in sdc.Store.ListAsync(Buckets.Inbox, "", cancellationToken))
+        {
+            keys.Add(entry.Key);
+        }
+        return [.. keys.OrderBy(k => Rank(StorageLayout.FileNameOf(k))).ThenBy(k => k, StringComparer.Ordinal)];
+    }
+
+    private static int Rank(string name) => name.EndsWith(".pdr.json", StringComparison.Ordinal) ? 2 : name.EndsWith(".md5", StringComparison.Ordinal) ? 1 : 0;
+
+    private static void Print(List<string> names, Dictionary<string, FileReport> outcomes, SortedSet<string> manifests, string dataRoot)
     {
         var table = new Table().AddColumns("file", "outcome", "code", "detail");
-        foreach (var file in files)
+        foreach (var name in names.Distinct(StringComparer.Ordinal))
         {
-            if (!outcomes.TryGetValue(file.Name, out var report))
+            if (!outcomes.TryGetValue(name, out var report))
             {
                 continue;
             }
@@ -128,16 +160,18 @@ internal static class IngestCommand
                 IngestOutcome.Waiting => "yellow",
                 _ => "red",
             };
-            var detail = report.Destination is null ? report.Message : $"{report.Message} → {report.Destination}";
-            table.AddRow(Markup.Escape(file.Name), $"[{colour}]{report.Outcome.ToString().ToLowerInvariant()}[/]", report.Code, Markup.Escape(detail));
+            // The message starts with the file name, already in the first column.
+            var message = report.Message.StartsWith(name + ": ", StringComparison.Ordinal) ? report.Message[(name.Length + 2)..] : report.Message;
+            var detail = report.Destination is null ? message : $"{message} → {report.Destination}";
+            table.AddRow(Markup.Escape(name), $"[{colour}]{report.Outcome.ToString().ToLowerInvariant()}[/]", report.Code, Markup.Escape(detail));
         }
         Terminal.Out.Write(table);
         var counts = outcomes.Values.GroupBy(r => r.Outcome).OrderBy(g => g.Key)
             .Select(g => $"{g.Count().ToString(CultureInfo.InvariantCulture)} {g.Key.ToString().ToLowerInvariant()}");
-        Terminal.Out.MarkupLine(Markup.Escape($"{files.Count} files: {string.Join(", ", counts)}. Data directory: {dataRoot}"));
+        Terminal.Out.MarkupLine(Markup.Escape($"{outcomes.Count} files: {string.Join(", ", counts)}. Data directory: {dataRoot}"));
         foreach (var manifest in manifests)
         {
-            Terminal.Out.MarkupLine($"manifest written: [bold]archive:{Markup.Escape(manifest)}[/]");
+            Terminal.Out.MarkupLine($"processing manifest: [bold]archive:{Markup.Escape(manifest)}[/]");
         }
         if (outcomes.Values.Any(r => r.Outcome == IngestOutcome.Waiting))
         {
