@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+using Sdc.Ingest.Indexing;
+using Sdc.Ingest.Reconciliation;
+
+namespace Sdc.Functions;
+
+/// <summary>Source-generated JSON for the functions' inputs and outputs (camelCase, enums as text).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(IntegrityResult))]
+[JsonSerializable(typeof(IndexRequest))]
+[JsonSerializable(typeof(IndexReport))]
+[JsonSerializable(typeof(UploadResult))]
+[JsonSerializable(typeof(ReconcileReport))]
+internal sealed partial class FunctionJsonContext : JsonSerializerContext;
