@@ -47,7 +47,17 @@ public sealed class IndexerHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         var prefix = request.OutputPrefix.Length == 0 || request.OutputPrefix.EndsWith('/') ? request.OutputPrefix : request.OutputPrefix + "/";
-        var outputs = await ReadOutputsAsync(prefix + OutputsFileName, cancellationToken);
+        JobOutputs outputs;
+        try
+        {
+            outputs = await ReadOutputsAsync(prefix + OutputsFileName, cancellationToken);
+        }
+        catch (JobOutputsException e) when (request.JobId is { } failedJob)
+        {
+            await _catalog.Jobs.AddMessagesAsync(failedJob, [new JobMessage(IngestCodes.BadOutputs, MessageSeverity.Error, e.Message, _clock.GetUtcNow())],
+                cancellationToken);
+            throw;
+        }
         var indexed = new List<IndexedProduct>();
         var refused = new List<RefusedProduct>();
         var remarks = new List<string>();
