@@ -9,39 +9,16 @@ using Sdc.Testing;
 namespace Sdc.Ingest.Tests;
 
 /// <summary>The indexer on job outputs and uploads, after a simulated delivery was ingested; once per backend.</summary>
-public abstract class IndexerScenarioTests : IAsyncLifetime
+public abstract class IndexerScenarioTests : DeliveredWorldTests
 {
     private static readonly DateTimeOffset Start = new(2021, 2, 24, 1, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset End = Start.AddMinutes(10);
-    private IngestWorld? _world;
-    private SimulationResult? _delivery;
-
-    protected IngestWorld World => _world ?? throw new InvalidOperationException("Not initialised.");
-
-    private SimulationResult Delivery => _delivery ?? throw new InvalidOperationException("Not initialised.");
 
     private string Level0 => Delivery.Files.Single(f => f.Kind == SimulatedFileKind.Science && f.Instrument == "exi").Name;
 
     private string Lsk => Delivery.Files.Single(f => f.Name.EndsWith(".tls", StringComparison.Ordinal)).Name;
 
     private string Flat => Delivery.Files.Single(f => f.Name.StartsWith("emm_exi_cal", StringComparison.Ordinal) && f.Name.Contains("_flat_", StringComparison.Ordinal)).Name;
-
-    protected abstract Task<IngestWorld> CreateWorldAsync();
-
-    public async Task InitializeAsync()
-    {
-        _world = await CreateWorldAsync();
-        _delivery = await Simulations.GetAsync();
-        await World.DeliverAsync(Delivery);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_world is not null)
-        {
-            await _world.DisposeAsync();
-        }
-    }
 
     private static string ProductName(string level, string version, string ext = "fits", string descriptor = "f635") =>
         $"emm_exi_{level}_20210224T010000_0001_{descriptor}_v{version}.{ext}";

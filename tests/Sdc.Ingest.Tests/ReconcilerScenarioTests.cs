@@ -8,31 +8,8 @@ using Sdc.Testing;
 namespace Sdc.Ingest.Tests;
 
 /// <summary>The reconciler after a simulated delivery was ingested, with drift made by hand; once per backend.</summary>
-public abstract class ReconcilerScenarioTests : IAsyncLifetime
+public abstract class ReconcilerScenarioTests : DeliveredWorldTests
 {
-    private IngestWorld? _world;
-    private SimulationResult? _delivery;
-
-    protected IngestWorld World => _world ?? throw new InvalidOperationException("Not initialised.");
-
-    private SimulationResult Delivery => _delivery ?? throw new InvalidOperationException("Not initialised.");
-
-    protected abstract Task<IngestWorld> CreateWorldAsync();
-
-    public async Task InitializeAsync()
-    {
-        _world = await CreateWorldAsync();
-        _delivery = await Simulations.GetAsync();
-        await World.DeliverAsync(Delivery);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_world is not null)
-        {
-            await _world.DisposeAsync();
-        }
-    }
 
     private Task<ReconcileReport> RunAsync(bool repair = false, double sample = 1) =>
         World.Services.Reconciler.RunAsync(new ReconcileOptions { Repair = repair, ChecksumSample = sample }, null, World.Ct);
