@@ -43,8 +43,8 @@ public abstract partial class CatalogTests : IAsyncLifetime
         var first = await catalog.MigrateAsync(Ct);
         var second = await catalog.MigrateAsync(Ct);
 
-        Assert.Equal([1, 2, 3, 4], first.Select(m => m.Version));
-        Assert.Equal(["core", "indexes", "time_index", "ingest"], first.Select(m => m.Name));
+        Assert.Equal([1, 2, 3, 4, 5], first.Select(m => m.Version));
+        Assert.Equal(["core", "indexes", "time_index", "ingest", "pipeline"], first.Select(m => m.Name));
         Assert.Empty(second);
         var recorded = await catalog.GetAppliedMigrationsAsync(Ct);
         Assert.Equal(first.Select(m => (m.Version, m.Checksum)), recorded.Select(m => (m.Version, m.Checksum)));
@@ -600,7 +600,7 @@ public abstract partial class CatalogTests : IAsyncLifetime
 
         var stats = await Catalog.GetStatsAsync(Ct);
 
-        Assert.Equal(4, stats.SchemaVersion);
+        Assert.Equal(5, stats.SchemaVersion);
         Assert.Equal(Catalog.Engine, stats.Engine);
         Assert.Equal(
             [

@@ -151,4 +151,59 @@ public abstract partial class CatalogTests
         Assert.Equal(["first", "second"], messages.Select(m => m.Text));
         Assert.Equal(MessageSeverity.Warning, messages[0].Severity);
     }
+
+    [Fact]
+    public async Task JobsLifecycle_FailedJobPlannedByANewRun_IsRescheduledButASucceededOneIsNot()
+    {
+        var first = await Catalog.Jobs.StartRunAsync("run-1", null, RunKind.Delivery, Now, Ct, input: "{\"manifest\":\"m\"}");
+        var processor = await Catalog.Jobs.EnsureProcessorVersionAsync("exi", "1.0.0", "sha256:abc", ProcessorStage.Production, Now, Ct);
+        var failing = await Catalog.Jobs.CreateJobAsync(new JobCreation(first.Id, "failing", "exi", "l1", processor, "production") { Stage = 0, Spec = "{}" }, Now, Ct);
+        var passing = await Catalog.Jobs.CreateJobAsync(new JobCreation(first.Id, "passing", "exi", "l1", processor, "production") { Stage = 0 }, Now, Ct);
+        await Catalog.Jobs.StartJobAsync(failing.Id, Now, Ct);
+        await Catalog.Jobs.FinishJobAsync(failing.Id, JobStatus.TimedOut, null, "Job attempt duration exceeded timeout", "jobs/x/log.txt", Now.AddMinutes(15), Ct);
+        await Catalog.Jobs.StartJobAsync(passing.Id, Now, Ct);
+        await Catalog.Jobs.FinishJobAsync(passing.Id, JobStatus.Warning, 3, null, null, Now.AddMinutes(1), Ct);
+        await Catalog.Jobs.FinishRunAsync(first.Id, RunStatus.Error, "1 timed out", Now.AddMinutes(16), Ct);
+
+        var second = await Catalog.Jobs.StartRunAsync("run-2", null, RunKind.Manual, Now.AddHours(1), Ct);
+        var retried = await Catalog.Jobs.CreateJobAsync(new JobCreation(second.Id, "failing", "exi", "l1", processor, "production") { Stage = 1 }, Now.AddHours(1), Ct);
+        var kept = await Catalog.Jobs.CreateJobAsync(new JobCreation(second.Id, "passing", "exi", "l1", processor, "production"), Now.AddHours(1), Ct);
+
+        Assert.Equal((failing.Id, second.Id, JobStatus.Scheduled, 1, (int?)1), (retried.Id, retried.RunId, retried.Status, retried.Attempts, retried.Stage));
+        Assert.Equal((first.Id, JobStatus.Warning, (int?)3), (kept.RunId, kept.Status, kept.ExitCode));
+        Assert.True(kept.Succeeded);
+        Assert.Equal([passing.Id], (await Catalog.Jobs.ListJobsAsync(first.Id, Ct)).Select(j => j.Id));
+        var closed = await Catalog.Jobs.FindRunAsync(first.Id, Ct);
+        Assert.Equal((RunStatus.Error, "1 timed out", "{\"manifest\":\"m\"}"), (closed!.Status, closed.Summary, closed.Input));
+        Assert.Equal(["run-2"], (await Catalog.Jobs.ListRunsAsync(10, RunStatus.Running, Ct)).Select(r => r.ExecutionName));
+        Assert.Equal(["run-2", "run-1"], (await Catalog.Jobs.ListRunsAsync(10, null, Ct)).Select(r => r.ExecutionName));
+    }
+
+    [Fact]
+    public async Task JobsListProductsAsync_ProductsOfAStage_OnlyThoseItsJobsRegistered()
+    {
+        var run = await Catalog.Jobs.StartRunAsync("run", null, RunKind.Delivery, Now, Ct);
+        var processor = await Catalog.Jobs.EnsureProcessorVersionAsync("exi", "1.0.0", "sha256:abc", ProcessorStage.Production, Now, Ct);
+        var stage0 = await Catalog.Jobs.CreateJobAsync(new JobCreation(run.Id, "a", "exi", "l1", processor, "production") { Stage = 0 }, Now, Ct);
+        var stage1 = await Catalog.Jobs.CreateJobAsync(new JobCreation(run.Id, "b", "exi", "l2", processor, "production") { Stage = 1 }, Now, Ct);
+        await Catalog.Files.RegisterAsync(TestFiles.Product(level: "l1") with { JobId = stage0.Id }, Ct);
+        await Catalog.Files.RegisterAsync(TestFiles.Product(level: "l2") with { JobId = stage1.Id }, Ct);
+        await Catalog.Files.RegisterAsync(TestFiles.Product(level: "l1", orbit: 12, start: TestFiles.Day0.AddHours(6)), Ct);
+
+        var products = await Catalog.Jobs.ListProductsAsync(run.Id, 0, Ct);
+
+        Assert.Equal(["l1"], products.Select(p => p.Level));
+        Assert.Equal(stage0.Id, products[0].JobId);
+    }
+
+    [Fact]
+    public async Task JobsAppendHistoryAsync_SameEventsTwice_KeepsEachOnceInOrder()
+    {
+        ExecutionEvent[] events = [new(2, "TaskStateEntered", "Plan", null, Now), new(1, "ExecutionStarted", null, "{}", Now)];
+
+        await Catalog.Jobs.AppendHistoryAsync("run", events, Ct);
+        await Catalog.Jobs.AppendHistoryAsync("run", [events[0], new(3, "TaskFailed", "Plan", "boom", Now)], Ct);
+
+        Assert.Equal([1, 2, 3], (await Catalog.Jobs.GetHistoryAsync("run", Ct)).Select(e => e.Seq));
+    }
 }

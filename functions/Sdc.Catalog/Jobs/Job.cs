@@ -14,4 +14,20 @@ public sealed record Job(
     string? LogKey,
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt)
+{
+    public int? Stage { get; init; }
+
+    public string? Definition { get; init; }
+
+    public string? OutputPrefix { get; init; }
+
+    public string? Spec { get; init; }
+
+    public int? ExitCode { get; init; }
+
+    public string? StatusReason { get; init; }
+
+    /// <summary>True for OK and WARNING: the job's products were made.</summary>
+    public bool Succeeded => Status is JobStatus.Ok or JobStatus.Warning;
+}
