@@ -209,7 +209,7 @@ public static class MissionLoader
             var timeout = r.Integer(node, "timeoutSeconds", path, 60, 14 * 24 * 3600);
             // AWS Batch allows 1 to 10 attempts; this is retries after the first, so 0 to 9.
             var retries = r.Integer(node, "retryAttempts", path, 0, 9);
-            var steps = ReadSteps(node, path, r, levelIds, kernelIds, instrument);
+            var steps = ReadSteps(node, path, r, levelIds, kernelIds, instrument, instruments.Select(i => i.Id).ToList());
             if (image is not null && vcpu is not null && memory is not null && timeout is not null && retries is not null)
             {
                 processors.Add(new ProcessorSpec(key, image, vcpu.Value, memory.Value, timeout.Value, retries.Value, steps));
@@ -219,7 +219,8 @@ public static class MissionLoader
     }
 
     private static List<ProcessingStep> ReadSteps(
-        YamlMappingNode processor, string path, MissionYamlReader r, List<string> levelIds, List<string> kernelIds, Instrument? instrument)
+        YamlMappingNode processor, string path, MissionYamlReader r, List<string> levelIds, List<string> kernelIds, Instrument? instrument,
+        List<string> instrumentIds)
     {
         var steps = new List<ProcessingStep>();
         var node = MissionYamlReader.Child(processor, "steps");
@@ -235,7 +236,7 @@ public static class MissionLoader
             {
                 continue;
             }
-            r.OnlyKeys(step, stepPath, "from", "produces", "kernels", "calibration");
+            r.OnlyKeys(step, stepPath, "from", "produces", "kernels", "calibration", "with");
             var from = r.String(step, "from", stepPath);
             if (from is not null && !levelIds.Contains(from))
             {
@@ -244,13 +245,14 @@ public static class MissionLoader
             var produces = r.Identifiers(step, "produces", stepPath, levelIds);
             var kernels = r.Identifiers(step, "kernels", stepPath, kernelIds, required: false);
             var calibration = r.Identifiers(step, "calibration", stepPath, instrument?.Calibration.ToList(), required: false);
+            var with = r.Identifiers(step, "with", stepPath, instrumentIds, required: false);
             if (from is not null && steps.Any(s => s.From == from))
             {
                 r.Report(MissionYamlReader.Child(step, "from"), $"{stepPath}.from", $"another step already reads level '{from}'");
             }
             if (from is not null)
             {
-                steps.Add(new ProcessingStep(from, produces, kernels, calibration));
+                steps.Add(new ProcessingStep(from, produces, kernels, calibration) { With = with });
             }
         }
         return steps;

@@ -8,4 +8,8 @@ public sealed record ProcessingStep(
     string From,
     IReadOnlyList<string> Produces,
     IReadOnlyList<string> Kernels,
-    IReadOnlyList<string> Calibration);
+    IReadOnlyList<string> Calibration)
+{
+    /// <summary>Other data sources whose files of the same level and time the step also reads (e.g. spacecraft housekeeping).</summary>
+    public IReadOnlyList<string> With { get; init; } = [];
+}

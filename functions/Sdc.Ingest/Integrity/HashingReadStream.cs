@@ -49,9 +49,17 @@ internal sealed class HashingReadStream(Stream inner) : Stream
     /// <summary>Reads what is left, so the checksums cover the whole file even when a walk stopped early.</summary>
     public async Task DrainAsync(CancellationToken cancellationToken)
     {
-        var buffer = new byte[1 << 20];
-        while (await ReadAsync(buffer, cancellationToken).ConfigureAwait(false) > 0)
+        // Pooled: most files are already read to the end by the format walk, and a fresh megabyte per file is garbage.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
+        try
         {
+            while (await ReadAsync(buffer, cancellationToken).ConfigureAwait(false) > 0)
+            {
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
