@@ -385,7 +385,8 @@ public sealed class IntegrityHandler
 
     private async Task<FileReport> WithCompletionAsync(FileReport report, ExpectedFile? fromRecord, CancellationToken cancellationToken)
     {
-        if (fromRecord is null)
+        // Counting first keeps a delivery of n files at n small queries, not n loads of n files.
+        if (fromRecord is null || await _catalog.Deliveries.CountUnsettledAsync(fromRecord.DeliveryId, cancellationToken) > 0)
         {
             return report;
         }

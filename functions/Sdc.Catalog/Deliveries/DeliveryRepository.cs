@@ -53,6 +53,8 @@ internal sealed class DeliveryRepository(CatalogDatabase database) : IDeliveryCa
         WHERE delivery_id = @DeliveryId AND name = @Name
         """;
 
+    private const string CountUnsettledSql = "SELECT COUNT(*) FROM delivery_files WHERE delivery_id = @Id AND outcome IS NULL";
+
     private const string CompleteSql = """
         UPDATE deliveries SET status = 'COMPLETE', manifest_key = @ManifestKey, completed_at = @CompletedAt
         WHERE id = @Id AND status = 'WAITING'
@@ -125,6 +127,12 @@ internal sealed class DeliveryRepository(CatalogDatabase database) : IDeliveryCa
         {
             throw new InvalidOperationException($"Delivery {deliveryId} does not list '{fileName}'.");
         }
+    }
+
+    public async Task<int> CountUnsettledAsync(long deliveryId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountUnsettledSql, new { Id = deliveryId }, cancellationToken: cancellationToken));
     }
 
     public async Task<bool> CompleteAsync(long deliveryId, string? manifestKey, DateTimeOffset completedAt, CancellationToken cancellationToken)

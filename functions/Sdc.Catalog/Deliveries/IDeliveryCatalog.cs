@@ -33,6 +33,9 @@ public interface IDeliveryCatalog
     /// </summary>
     Task SetOutcomeAsync(long deliveryId, string fileName, DeliveryFileOutcome outcome, long? fileId, CancellationToken cancellationToken);
 
+    /// <summary>How many of the delivery's files have no outcome yet (a cheap check before loading the delivery).</summary>
+    Task<int> CountUnsettledAsync(long deliveryId, CancellationToken cancellationToken);
+
     /// <summary>Marks the delivery complete with its manifest key; false when it already was (nothing changed).</summary>
     Task<bool> CompleteAsync(long deliveryId, string? manifestKey, DateTimeOffset completedAt, CancellationToken cancellationToken);
 
