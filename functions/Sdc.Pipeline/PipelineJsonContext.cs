@@ -10,6 +10,7 @@ namespace Sdc.Pipeline;
 [JsonSerializable(typeof(IndexTaskRequest))]
 [JsonSerializable(typeof(IndexTaskResult))]
 [JsonSerializable(typeof(JobFailure))]
+[JsonSerializable(typeof(JobStatusResult))]
 [JsonSerializable(typeof(RunSummaryRequest))]
 [JsonSerializable(typeof(RunSummary))]
 public sealed partial class PipelineJsonContext : JsonSerializerContext;

@@ -195,7 +195,8 @@ public sealed class Planner(Mission.Mission mission, ICatalog catalog, IObjectSt
             {
                 continue;
             }
-            planned.Add(new PlannedJob(job.Id, $"{draft.Instrument}-{draft.Step.From}-{identity[..16]}", draft.Queue, draft.Instrument, processor.TimeoutSeconds,
+            // The catalog id ends the name, so the local runner can find the job (AWS Batch names allow 128 characters).
+            planned.Add(new PlannedJob(job.Id, $"{draft.Instrument}-{draft.Step.From}-j{job.Id}", draft.Queue, draft.Instrument, processor.TimeoutSeconds,
                 outputPrefix, spec, draft.Instrument, level));
         }
         return planned;

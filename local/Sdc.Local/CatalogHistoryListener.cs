@@ -1,0 +1,66 @@
+using System.Threading.Channels;
+using Sdc.Catalog;
+using Sdc.States.History;
+
+namespace Sdc.Local;
+
+/// <summary>
+/// Persists every execution's history in the catalog. The interpreter calls in on its own path,
+/// so events are queued and written by one background writer, in batches.
+/// </summary>
+public sealed class CatalogHistoryListener : IHistoryListener, IAsyncDisposable
+{
+    private readonly Channel<(string Execution, HistoryEvent Event)> _queue = Channel.CreateUnbounded<(string, HistoryEvent)>(new() { SingleReader = true });
+    private readonly ICatalog _catalog;
+    private readonly Task _writer;
+
+    public CatalogHistoryListener(ICatalog catalog)
+    {
+        _catalog = catalog;
+        _writer = Task.Run(WriteAsync);
+    }
+
+    public void OnEvent(string executionName, HistoryEvent historyEvent) => _queue.Writer.TryWrite((executionName, historyEvent));
+
+    /// <summary>Waits until everything queued so far is written.</summary>
+    public async Task FlushAsync()
+    {
+        while (_queue.Reader.Count > 0)
+        {
+            await Task.Delay(10);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer;
+    }
+
+    private async Task WriteAsync()
+    {
+        var batch = new List<(string Execution, HistoryEvent Event)>();
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < 500 && _queue.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+            foreach (var group in batch.GroupBy(b => b.Execution))
+            {
+                var events = group.Select(g => new ExecutionEvent((int)g.Event.Id, g.Event.Type, g.Event.StateName,
+                    g.Event.Error is null ? null : $"{g.Event.Error}: {g.Event.Cause}", g.Event.Timestamp)).ToList();
+                try
+                {
+                    await _catalog.Jobs.AppendHistoryAsync(group.Key, events, CancellationToken.None);
+                }
+                catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
+                {
+                    // History is for people; losing some of it must not stop the pipeline.
+                    await Console.Error.WriteLineAsync($"sdc: could not record history of {group.Key}: {e.Message}");
+                }
+            }
+            batch.Clear();
+        }
+    }
+}
