@@ -20,6 +20,8 @@ internal static class SdcCommand
         root.Add(SimulateCommand.Create());
         root.Add(IngestCommand.Create());
         root.Add(ReconcileCommand.Create());
+        root.Add(LocalCommands.Create());
+        root.Add(RunsCommands.Create());
         return root;
     }
 }

@@ -1,36 +1,170 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Sdc.Catalog;
+using Sdc.Ingest.Layout;
+using Sdc.Mission;
+using Sdc.Pipeline;
+using Sdc.Simulator;
 using Spectre.Console;
 
 namespace Sdc.Cli.Commands;
 
 /// <summary>
-/// <c>sdc demo</c>: one day of simulated EMM data from Level 0 to a browsable portal. Until the
-/// pipeline exists it says what it will do and that it cannot yet, rather than pretending.
+/// <c>sdc demo</c>: one day of simulated EMM data from Level 0 to Level 2 and quicklooks on this
+/// machine: simulate, deliver to the inbox as the MOC does, let the local runtime check, archive
+/// and run pipeline.asl.json, show progress as it goes, and print a summary.
 /// </summary>
 internal static class DemoCommand
 {
+    /// <summary>Exit code when some job ended in ERROR or TIMED_OUT.</summary>
+    public const int JobsFailed = 4;
+
     public static Command Create()
     {
-        var noServe = new Option<bool>("--no-serve") { Description = "Exit when the pipeline is done instead of serving the portal" };
-        var demo = new Command("demo", "Simulate a day of EMM data and run it through the whole SDC on this machine") { noServe };
-        demo.SetAction((parse, ct) => CommandRunner.RunAsync(_ =>
+        var noServe = new Option<bool>("--no-serve") { Description = "Exit when the pipeline is done instead of keeping the local SDC running" };
+        var days = new Option<int>("--days") { Description = "Days of data to simulate (four 6-hour orbits each)", DefaultValueFactory = _ => 1 };
+        var scale = new Option<double>("--scale") { Description = "Multiply the images, scans and frames per orbit", DefaultValueFactory = _ => 1 };
+        var demo = new Command("demo", "Simulate a day of EMM data and run it through the whole SDC on this machine (in <data>/demo, started afresh)")
         {
-            var data = DataDirectory.Resolve(parse.GetValue(GlobalOptions.Data));
-            Terminal.Out.MarkupLine("[bold]sdc demo[/] will, in [blue]" + Markup.Escape(data.Root) + "[/]:");
-            string[] steps =
-            [
-                "simulate one day of EMM Level 0 data (EXI, EMIRS, EMUS), housekeeping, SPICE kernels and calibration",
-                "deliver it to the local inbox the way the MOC does, delivery record last",
-                "check each file's integrity and archive it in the catalog",
-                "run pipeline.asl.json: Level 1, then Level 2 and quicklooks, with every job's status",
-                "print a summary table and serve the portal on http://127.0.0.1:8080",
-            ];
-            for (var i = 0; i < steps.Length; i++)
+            noServe, days, scale,
+        };
+        demo.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
+        {
+            var dayCount = parse.GetValue(days);
+            if (dayCount is < 1 or > 366)
             {
-                Terminal.Out.MarkupLine($"  {i + 1}. {Markup.Escape(steps[i])}");
+                throw new UserError($"--days {dayCount}: expected 1 to 366.");
             }
-            throw new NotYetBuiltException("pipeline");
+            var data = new DataDirectory(Path.Combine(DataDirectory.Resolve(parse.GetValue(GlobalOptions.Data)).Root, "demo"));
+            if (Directory.Exists(data.Root))
+            {
+                Directory.Delete(data.Root, recursive: true);
+            }
+            var wall = Stopwatch.StartNew();
+            var mission = MissionLoader.LoadFile(MissionFile.Resolve(parse.GetValue(GlobalOptions.Mission)));
+            Say($"sdc demo: {dayCount} day(s) of EMM data from Level 0 to Level 2, in {data.Root}");
+
+            var delivery = await new MissionSimulator(mission).RunAsync(new SimulationOptions(SimulationOptions.ScienceInstruments,
+                new DateTime(2021, 2, 24, 0, 0, 0, DateTimeKind.Utc), 4 * dayCount, Path.Combine(data.Root, "delivery")) { Scale = parse.GetValue(scale) },
+                cancellationToken: token);
+            var simulated = wall.Elapsed;
+            Say($"simulated {delivery.Files.Count} files ({delivery.TotalBytes / 1e6:0.0} MB) in {simulated.TotalSeconds:0.0} s");
+
+            await using var host = await RuntimeHost.OpenAsync(parse, data, null, token);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
+            host.Runtime.Activity += a =>
+            {
+                if (a.Kind is "execution" or "error" or "recover" || a.Detail.Contains("quarantined", StringComparison.Ordinal))
+                {
+                    Say($"{a.Kind,-9} {a.Subject}: {a.Detail}");
+                }
+            };
+            var running = host.Runtime.RunAsync(stop.Token);
+            var ingestStart = wall.Elapsed;
+            foreach (var file in delivery.Files)
+            {
+                await using var stream = File.OpenRead(file.Path);
+                await host.Runtime.Store.PutAsync(Buckets.Inbox, file.Name, stream, null, token);
+            }
+            Say($"delivered {delivery.Files.Count} files to the inbox, delivery record last");
+            var progress = ReportJobsAsync(host.Catalog, stop.Token);
+            await host.Runtime.WaitForIdleAsync(token);
+            var done = wall.Elapsed;
+
+            var runs = await host.Catalog.Jobs.ListRunsAsync(100, null, token);
+            var jobs = new List<Job>();
+            foreach (var run in runs)
+            {
+                jobs.AddRange(await host.Catalog.Jobs.ListJobsAsync(run.Id, token));
+            }
+            await PrintSummaryAsync(host.Catalog, runs, jobs, simulated, ingestStart, done, token);
+
+            if (!parse.GetValue(noServe))
+            {
+                Say($"The local SDC keeps running on {data.Root} (the web portal and API arrive with the access issue); Ctrl+C stops it.");
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+            await stop.CancelAsync();
+            await running;
+            await progress;
+            return jobs.Any(j => j.Status is JobStatus.Error or JobStatus.TimedOut) ? JobsFailed : 0;
         }, ct));
         return demo;
+    }
+
+    private static void Say(string text) => Terminal.Out.MarkupLine(Markup.Escape($"{DateTime.Now:HH:mm:ss}  {text}"));
+
+    /// <summary>Prints each job as it finishes, until stopped.</summary>
+    private static async Task ReportJobsAsync(ICatalog catalog, CancellationToken cancellationToken)
+    {
+        var reported = new HashSet<long>();
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(500, cancellationToken);
+                foreach (var run in await catalog.Jobs.ListRunsAsync(100, null, cancellationToken))
+                {
+                    var jobs = await catalog.Jobs.ListJobsAsync(run.Id, cancellationToken);
+                    foreach (var job in jobs.Where(j => j.FinishedAt is not null && reported.Add(j.Id)))
+                    {
+                        var running = jobs.Count(j => j.Status == JobStatus.Processing);
+                        Say($"job {job.Id,-4} {job.Instrument} {job.Level,-3} {PipelineTasks.StatusText(job.Status),-9} " +
+                            $"{(job.FinishedAt - job.StartedAt)?.TotalSeconds ?? 0,5:0.0} s   ({reported.Count} done, {running} running)");
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static async Task PrintSummaryAsync(ICatalog catalog, IReadOnlyList<Run> runs, List<Job> jobs, TimeSpan simulated, TimeSpan ingestStart, TimeSpan done,
+        CancellationToken cancellationToken)
+    {
+        var stats = await catalog.GetStatsAsync(cancellationToken);
+        var files = new Table().Title("files in the catalog").AddColumns("instrument", "level", "files", "MB");
+        foreach (var volume in stats.Volumes)
+        {
+            files.AddRow(volume.Instrument ?? "(kernels)", volume.Level ?? "-", volume.Files.ToString(CultureInfo.InvariantCulture),
+                (volume.Bytes / 1e6).ToString("0.0", CultureInfo.InvariantCulture));
+        }
+        Terminal.Out.Write(files);
+
+        var statuses = new Table().Title("jobs").AddColumns("status", "jobs");
+        foreach (var group in jobs.GroupBy(j => j.Status).OrderBy(g => g.Key))
+        {
+            statuses.AddRow(RunsCommands.Status(PipelineTasks.StatusText(group.Key)), group.Count().ToString(CultureInfo.InvariantCulture));
+        }
+        Terminal.Out.Write(statuses);
+
+        var stages = new Table().Title("time").AddColumns("stage", "jobs", "wall", "processor time (sum)");
+        stages.AddRow("simulate", "-", RunsCommands.Seconds(simulated), "-");
+        var firstJob = jobs.Where(j => j.StartedAt is not null).Select(j => j.StartedAt!.Value).DefaultIfEmpty().Min();
+        var runStart = runs.Count == 0 ? DateTimeOffset.UtcNow : runs.Min(r => r.StartedAt);
+        stages.AddRow("ingest → first run", "-", RunsCommands.Seconds(runStart - (DateTimeOffset.UtcNow - (done - ingestStart))), "-");
+        foreach (var stage in jobs.Where(j => j.StartedAt is not null && j.FinishedAt is not null).GroupBy(j => j.Stage ?? 0).OrderBy(g => g.Key))
+        {
+            var wall = stage.Max(j => j.FinishedAt!.Value) - stage.Min(j => j.StartedAt!.Value);
+            var busy = TimeSpan.FromTicks(stage.Sum(j => (j.FinishedAt!.Value - j.StartedAt!.Value).Ticks));
+            stages.AddRow($"stage {stage.Key} → {string.Join('+', stage.Select(j => j.Level).Distinct())}", stage.Count().ToString(CultureInfo.InvariantCulture),
+                RunsCommands.Seconds(wall), RunsCommands.Seconds(busy));
+        }
+        stages.AddRow("[bold]ingest to last product indexed[/]", jobs.Count.ToString(CultureInfo.InvariantCulture), $"[bold]{RunsCommands.Seconds(done - ingestStart)}[/]", "");
+        Terminal.Out.Write(stages);
+        _ = firstJob;
+        foreach (var run in runs)
+        {
+            Terminal.Out.MarkupLine(Markup.Escape($"run {run.Id} {run.ExecutionName}: ") + RunsCommands.Status(run.Status.ToString().ToUpperInvariant()) +
+                Markup.Escape($" — {run.Summary} (details: sdc runs show {run.Id})"));
+        }
     }
 }
