@@ -17,4 +17,8 @@ public sealed record BatchJobRequest(
     IReadOnlyDictionary<string, string> Environment,
     int TimeoutSeconds,
     string LogBucket,
-    string LogKey);
+    string LogKey)
+{
+    /// <summary>Called when the job's process has started (after its wait in the queue); like AWS Batch's RUNNING state change.</summary>
+    public Func<DateTimeOffset, Task>? OnStarted { get; init; }
+}

@@ -201,6 +201,11 @@ public sealed partial class LocalBatch : IAsyncDisposable
             {
                 var startedAt = _clock.GetUtcNow();
                 BatchLog.Started(_logger, request.JobName, definition.Name, request.Queue, process.Id);
+                if (request.OnStarted is { } started)
+                {
+                    // The caller records RUNNING (PROCESSING) when the job leaves the queue, not when it was submitted.
+                    await started(startedAt).ConfigureAwait(false);
+                }
                 var (status, reason, stopped) = await WaitOrKillAsync(process, request, log, definition, stop).ConfigureAwait(false);
                 if (!await process.DrainOutputAsync(OutputGrace, _clock).ConfigureAwait(false))
                 {

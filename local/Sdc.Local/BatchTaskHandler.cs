@@ -18,7 +18,7 @@ namespace Sdc.Local;
 /// AWS's shape, so pipeline.asl.json's Catch sees the same thing on both sides. The job's
 /// PROCESSING status, and its messages, are recorded in the catalog as it runs.
 /// </summary>
-public sealed class BatchTaskHandler(LocalBatch batch, ICatalog catalog, IObjectStore store, TimeProvider clock) : ITaskHandler
+public sealed class BatchTaskHandler(LocalBatch batch, ICatalog catalog, IObjectStore store) : ITaskHandler
 {
     public async Task<JsonNode?> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken)
     {
@@ -40,9 +40,11 @@ public sealed class BatchTaskHandler(LocalBatch batch, ICatalog catalog, IObject
             return Succeeded(earlierExit, prefix + "log.txt");
         }
 
-        await catalog.Jobs.StartJobAsync(jobId, clock.GetUtcNow(), cancellationToken);
         var result = await batch.SubmitAndWaitAsync(
-            new BatchJobRequest(name, Text(input, "JobQueue"), Text(input, "JobDefinition"), environment, timeout, Buckets.Products, prefix + "log.txt"),
+            new BatchJobRequest(name, Text(input, "JobQueue"), Text(input, "JobDefinition"), environment, timeout, Buckets.Products, prefix + "log.txt")
+            {
+                OnStarted = startedAt => catalog.Jobs.StartJobAsync(jobId, startedAt, CancellationToken.None),
+            },
             cancellationToken);
         await catalog.Jobs.AddMessagesAsync(jobId, result.Messages.Select(m => new JobMessage(m.Code, Severity(m.Severity), m.Text, result.StoppedAt)).ToList(),
             cancellationToken);

@@ -10,7 +10,7 @@ namespace Sdc.Local;
 /// </summary>
 public sealed class CatalogHistoryListener : IHistoryListener, IAsyncDisposable
 {
-    private readonly Channel<(string Execution, HistoryEvent Event)> _queue = Channel.CreateUnbounded<(string, HistoryEvent)>(new() { SingleReader = true });
+    private readonly Channel<(string Execution, HistoryEvent Event)> _queue = Channel.CreateUnbounded<(string, HistoryEvent)>();
     private readonly ICatalog _catalog;
     private readonly Task _writer;
 

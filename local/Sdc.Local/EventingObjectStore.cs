@@ -12,7 +12,7 @@ namespace Sdc.Local;
 /// </summary>
 public sealed class EventingObjectStore(IObjectStore inner, TimeProvider clock) : IObjectStore
 {
-    private readonly Channel<ObjectCreated> _events = Channel.CreateUnbounded<ObjectCreated>(new() { SingleReader = true });
+    private readonly Channel<ObjectCreated> _events = Channel.CreateUnbounded<ObjectCreated>();
     private long _sequence;
 
     public ChannelReader<ObjectCreated> Events => _events.Reader;

@@ -38,6 +38,7 @@ public sealed class LocalRuntime : IAsyncDisposable
     private readonly CatalogHistoryListener _history;
     private readonly StateMachineEngine _engine;
     private readonly ConcurrentDictionary<string, Task> _executions = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, JobDefinition> _definitions;
     private int _busy;
 
     public LocalRuntime(Mission.Mission mission, ICatalog catalog, LocalRuntimeOptions options, TimeProvider clock, ILoggerFactory loggers)
@@ -55,6 +56,7 @@ public sealed class LocalRuntime : IAsyncDisposable
         var tasks = new PipelineTasks(catalog, Ingest.Indexer, clock);
         var definitions = mission.Processors.ToDictionary(p => p.Instrument, p => new JobDefinition(p.Instrument,
             options.ProcessorCommands?.GetValueOrDefault(p.Instrument) ?? Path.Combine(options.RepositoryRoot, "processors", p.Instrument, "run")));
+        _definitions = definitions;
         _batch = new LocalBatch(new LocalBatchOptions { Definitions = definitions, MaxConcurrency = options.MaxConcurrency, WorkRoot = options.WorkRoot },
             _store, clock, loggers.CreateLogger<LocalBatch>());
         _history = new CatalogHistoryListener(catalog);
@@ -65,7 +67,7 @@ public sealed class LocalRuntime : IAsyncDisposable
             .Register(LocalArns.RecordJob, new LambdaTaskHandler<JobFailure, JobStatusResult>(
                 async (f, ct) => new JobStatusResult(f.JobId, await tasks.RecordFailureAsync(f, ct)), json.JobFailure, json.JobStatusResult))
             .Register(LocalArns.Summarize, new LambdaTaskHandler<RunSummaryRequest, RunSummary>(tasks.SummarizeAsync, json.RunSummaryRequest, json.RunSummary))
-            .Register(LocalArns.BatchSubmitJobSync, new BatchTaskHandler(_batch, catalog, _store, clock));
+            .Register(LocalArns.BatchSubmitJobSync, new BatchTaskHandler(_batch, catalog, _store));
         var machine = PipelineDefinition.Load(Path.Combine(options.RepositoryRoot, PipelineDefinition.RelativePath));
         _engine = new StateMachineEngine(machine, new EngineOptions { Resources = resources, HistoryListener = _history, StateMachineName = "sdc-pipeline" });
     }
@@ -120,6 +122,30 @@ public sealed class LocalRuntime : IAsyncDisposable
             quietChecks = IsIdle ? quietChecks + 1 : 0;
         }
         await _history.FlushAsync();
+    }
+
+    /// <summary>
+    /// Builds each processor ahead of its first job (their run scripts build on first use), so
+    /// the first jobs' times are the processors' own. One at a time: the builds share libraries.
+    /// </summary>
+    public async Task PrepareProcessorsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var definition in _definitions.Values)
+        {
+            var start = new System.Diagnostics.ProcessStartInfo(definition.Command)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                RedirectStandardInput = true,
+            };
+            start.ArgumentList.Add("--help");
+            using var process = System.Diagnostics.Process.Start(start)!;
+            process.StandardInput.Close();
+            var drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(cancellationToken), process.StandardError.ReadToEndAsync(cancellationToken));
+            await process.WaitForExitAsync(cancellationToken);
+            await drain;
+            Report("prepare", definition.Name, $"processor ready ({definition.Command})");
+        }
     }
 
     /// <summary>Starts (or joins) the execution for a request; its name makes a duplicate start the same execution.</summary>
@@ -188,18 +214,24 @@ public sealed class LocalRuntime : IAsyncDisposable
                 _ = StartExecutionAsync(run.ExecutionName, request);
             }
         }
-        await foreach (var manifest in _store.ListAsync(Buckets.Archive, StorageLayout.ManifestPrefix, cancellationToken))
-        {
-            var name = ExecutionNames.ForManifest(manifest.Key);
-            if (await _catalog.Jobs.FindRunByNameAsync(name, cancellationToken) is null)
-            {
-                _ = StartExecutionAsync(name, new PipelineRequest(PipelineRequest.Delivery, manifest.Key));
-            }
-        }
+        await StartUnrunManifestsAsync(cancellationToken);
         var sweep = await Ingest.Sweep.RunAsync(TimeSpan.Zero, cancellationToken);
         foreach (var report in sweep.Files)
         {
             Report("ingest", report.FileName, $"{report.Outcome.ToString().ToLowerInvariant()} {report.Code}");
+        }
+    }
+
+    /// <summary>Manifests no execution has taken up: written before a crash, or by another process (`sdc ingest` beside `local up`).</summary>
+    private async Task StartUnrunManifestsAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var manifest in _store.ListAsync(Buckets.Archive, StorageLayout.ManifestPrefix, cancellationToken))
+        {
+            var name = ExecutionNames.ForManifest(manifest.Key);
+            if (!_executions.ContainsKey(name) && await _catalog.Jobs.FindRunByNameAsync(name, cancellationToken) is null)
+            {
+                _ = StartExecutionAsync(name, new PipelineRequest(PipelineRequest.Delivery, manifest.Key));
+            }
         }
     }
 
@@ -213,6 +245,7 @@ public sealed class LocalRuntime : IAsyncDisposable
                 try
                 {
                     await Ingest.Sweep.RunAsync(null, cancellationToken);
+                    await StartUnrunManifestsAsync(cancellationToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
