@@ -22,6 +22,7 @@ internal static class SdcCommand
         root.Add(ReconcileCommand.Create());
         root.Add(LocalCommands.Create());
         root.Add(RunsCommands.Create());
+        root.Add(ReprocessCommand.Create());
         return root;
     }
 }

@@ -37,6 +37,9 @@ public sealed class Planner(Mission.Mission mission, ICatalog catalog, IObjectSt
         var kind = request.Request.IsReprocessing ? RunKind.Reprocessing : RunKind.Delivery;
         var run = await catalog.Jobs.StartRunAsync(request.Execution, request.Request.Manifest, kind, clock.GetUtcNow(), cancellationToken,
             JsonSerializer.Serialize(request.Request, PipelineJsonContext.Default.PipelineRequest));
+        // Products carry this as their creation time: the manifest's, so a run driven again after a
+        // crash, or the same delivery processed elsewhere, makes byte-identical products.
+        var creation = request.Request.Manifest is { } manifestKey ? (await ReadManifestAsync(manifestKey, cancellationToken)).Created : run.StartedAt;
         for (var stage = request.Stage; stage < MaxStages; stage++)
         {
             var drafts = stage == 0 ? await StageZeroAsync(request.Request, cancellationToken) : await LaterStageAsync(run, stage, cancellationToken);
@@ -44,7 +47,7 @@ public sealed class Planner(Mission.Mission mission, ICatalog catalog, IObjectSt
             {
                 return new PlanResult(run.Id, stage, stage + 1, 0, []);
             }
-            var jobs = await ScheduleAsync(run, stage, drafts, cancellationToken);
+            var jobs = await ScheduleAsync(run, stage, drafts, creation, cancellationToken);
             if (jobs.Count > 0)
             {
                 return new PlanResult(run.Id, stage, stage + 1, jobs.Count, jobs);
@@ -111,7 +114,7 @@ public sealed class Planner(Mission.Mission mission, ICatalog catalog, IObjectSt
     private async Task<List<JobDraft>> LaterStageAsync(Run run, int stage, CancellationToken cancellationToken)
     {
         var made = await catalog.Jobs.ListProductsAsync(run.Id, stage - 1, cancellationToken);
-        var queue = run.Kind == RunKind.Reprocessing ? Queues.Reprocessing : Queues.Production;
+        var queues = (await catalog.Jobs.ListJobsAsync(run.Id, cancellationToken)).ToDictionary(j => j.Id, j => j.Queue);
         var drafts = new List<JobDraft>();
         foreach (var group in made.Where(p => p.Kind == FileKind.Product).GroupBy(p => (p.Instrument, p.Level, p.Orbit)))
         {
@@ -123,6 +126,8 @@ public sealed class Planner(Mission.Mission mission, ICatalog catalog, IObjectSt
             // Every latest product of that orbit, not only this run's: a Level 2 product is made from the whole orbit.
             var inputs = await SearchAsync(new FileQuery { Instrument = group.Key.Instrument, Level = group.Key.Level, Orbit = group.Key.Orbit, Kind = FileKind.Product },
                 cancellationToken);
+            // Reprocessing stays on its queue all the way down: what reprocessed jobs made is reprocessed further.
+            var queue = group.Any(p => p.JobId is { } job && queues.GetValueOrDefault(job) == Queues.Reprocessing) ? Queues.Reprocessing : Queues.Production;
             drafts.Add(new JobDraft(group.Key.Instrument!, step, inputs, queue));
         }
         return drafts;
@@ -134,7 +139,7 @@ public sealed class Planner(Mission.Mission mission, ICatalog catalog, IObjectSt
         return step is null ? null : new JobDraft(input.Instrument!, step, [input], queue);
     }
 
-    private async Task<List<PlannedJob>> ScheduleAsync(Run run, int stage, List<JobDraft> drafts, CancellationToken cancellationToken)
+    private async Task<List<PlannedJob>> ScheduleAsync(Run run, int stage, List<JobDraft> drafts, DateTimeOffset creation, CancellationToken cancellationToken)
     {
         var planned = new List<PlannedJob>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -183,7 +188,7 @@ public sealed class Planner(Mission.Mission mission, ICatalog catalog, IObjectSt
             var version = existing?.Spec is { } previous ? VersionOf(previous) : await NextVersionAsync(draft, release, cancellationToken);
             var processorVersionId = await catalog.Jobs.EnsureProcessorVersionAsync(draft.Instrument, release.Version, release.Image, ProcessorStage.Production,
                 clock.GetUtcNow(), cancellationToken);
-            var spec = Spec(identity, draft, release, inputs, kernels, calibration, outputPrefix, version, run.StartedAt);
+            var spec = Spec(identity, draft, release, inputs, kernels, calibration, outputPrefix, version, creation);
             var job = await catalog.Jobs.CreateJobAsync(new JobCreation(run.Id, identity, draft.Instrument, level, processorVersionId, draft.Queue)
             {
                 Stage = stage,

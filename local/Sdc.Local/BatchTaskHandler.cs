@@ -46,6 +46,7 @@ public sealed class BatchTaskHandler(LocalBatch batch, ICatalog catalog, IObject
                 OnStarted = startedAt => catalog.Jobs.StartJobAsync(jobId, startedAt, CancellationToken.None),
             },
             cancellationToken);
+        await catalog.Jobs.ProcessorStoppedAsync(jobId, result.StoppedAt, cancellationToken);
         await catalog.Jobs.AddMessagesAsync(jobId, result.Messages.Select(m => new JobMessage(m.Code, Severity(m.Severity), m.Text, result.StoppedAt)).ToList(),
             cancellationToken);
         if (result.Status == BatchJobStatus.Succeeded)

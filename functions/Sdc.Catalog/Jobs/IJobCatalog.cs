@@ -36,6 +36,9 @@ public interface IJobCatalog
     /// <summary>Marks a job PROCESSING and counts the attempt.</summary>
     Task StartJobAsync(long jobId, DateTimeOffset startedAt, CancellationToken cancellationToken);
 
+    /// <summary>Records when the job's processor stopped (before indexing).</summary>
+    Task ProcessorStoppedAsync(long jobId, DateTimeOffset stoppedAt, CancellationToken cancellationToken);
+
     /// <summary>Records how a job ended.</summary>
     Task FinishJobAsync(long jobId, JobStatus status, int? exitCode, string? reason, string? logKey, DateTimeOffset finishedAt, CancellationToken cancellationToken);
 

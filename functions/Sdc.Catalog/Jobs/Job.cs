@@ -28,6 +28,9 @@ public sealed record Job(
 
     public string? StatusReason { get; init; }
 
+    /// <summary>When the processor's process stopped; with <see cref="StartedAt"/>, the processor's own time.</summary>
+    public DateTimeOffset? ProcessorStoppedAt { get; init; }
+
     /// <summary>True for OK and WARNING: the job's products were made.</summary>
     public bool Succeeded => Status is JobStatus.Ok or JobStatus.Warning;
 }

@@ -57,7 +57,7 @@ internal sealed class JobRepository(CatalogDatabase database) : IJobCatalog
         processor_version_id AS ProcessorVersionId, queue AS Queue, status AS Status, attempts AS Attempts,
         log_key AS LogKey, created_at AS CreatedAt, started_at AS StartedAt, finished_at AS FinishedAt,
         stage AS Stage, definition AS Definition, output_prefix AS OutputPrefix, spec AS Spec, exit_code AS ExitCode,
-        status_reason AS StatusReason
+        status_reason AS StatusReason, processor_stopped_at AS ProcessorStoppedAt
         """;
 
     private const string ListJobsSql = $"SELECT {JobColumns} FROM jobs WHERE run_id = @RunId ORDER BY id";
@@ -65,6 +65,8 @@ internal sealed class JobRepository(CatalogDatabase database) : IJobCatalog
     private const string StartJobSql = """
         UPDATE jobs SET status = 'PROCESSING', started_at = @StartedAt, attempts = attempts + 1 WHERE id = @Id
         """;
+
+    private const string ProcessorStoppedSql = "UPDATE jobs SET processor_stopped_at = @StoppedAt WHERE id = @Id";
 
     private const string FinishJobSql = """
         UPDATE jobs SET status = @Status, exit_code = @ExitCode, status_reason = @Reason, log_key = COALESCE(@LogKey, log_key),
@@ -164,6 +166,13 @@ internal sealed class JobRepository(CatalogDatabase database) : IJobCatalog
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(StartJobSql, new { Id = jobId, StartedAt = UtcMicros.Truncate(startedAt) },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task ProcessorStoppedAsync(long jobId, DateTimeOffset stoppedAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(ProcessorStoppedSql, new { Id = jobId, StoppedAt = UtcMicros.Truncate(stoppedAt) },
             cancellationToken: cancellationToken));
     }
 
@@ -355,6 +364,8 @@ internal sealed class JobRepository(CatalogDatabase database) : IJobCatalog
 
         public string? StatusReason { get; set; }
 
+        public long? ProcessorStoppedAt { get; set; }
+
         public Job ToModel() => new(Id, RunId, IdentityHash, Instrument, Level, ProcessorVersionId, Queue, DbText.ToJobStatus(Status), Attempts, LogKey,
             UtcMicros.ToDateTimeOffset(CreatedAt), UtcMicros.ToDateTimeOffset(StartedAt), UtcMicros.ToDateTimeOffset(FinishedAt))
         {
@@ -364,6 +375,7 @@ internal sealed class JobRepository(CatalogDatabase database) : IJobCatalog
             Spec = Spec,
             ExitCode = ExitCode,
             StatusReason = StatusReason,
+            ProcessorStoppedAt = UtcMicros.ToDateTimeOffset(ProcessorStoppedAt),
         };
     }
 

@@ -11,6 +11,8 @@ ALTER TABLE jobs ADD COLUMN output_prefix TEXT;
 ALTER TABLE jobs ADD COLUMN spec TEXT;
 ALTER TABLE jobs ADD COLUMN exit_code INTEGER;
 ALTER TABLE jobs ADD COLUMN status_reason TEXT;
+-- When the processor itself stopped (finished_at is when the job was indexed or recorded).
+ALTER TABLE jobs ADD COLUMN processor_stopped_at BIGINT;
 
 CREATE TABLE execution_events (
     execution_name TEXT NOT NULL,
