@@ -130,7 +130,8 @@ public sealed class LocalRuntime : IAsyncDisposable
     /// </summary>
     public async Task PrepareProcessorsAsync(CancellationToken cancellationToken)
     {
-        foreach (var definition in _definitions.Values)
+        // Only the repository's own processors build on first use; a command a test or operator names is theirs.
+        foreach (var definition in _definitions.Values.Where(d => _options.ProcessorCommands?.ContainsKey(d.Name) != true))
         {
             var start = new System.Diagnostics.ProcessStartInfo(definition.Command)
             {
