@@ -31,6 +31,9 @@ public sealed class Planner(Mission.Mission mission, ICatalog catalog, IObjectSt
     private const int MaxStages = 8;
     private const int SearchPage = FileQuery.MaxLimit;
 
+    /// <summary>Room left for jobs in Plan's output, under Step Functions' 256 KiB payload limit with the execution's own input beside it.</summary>
+    private const int MaxPlanBytes = 160 * 1024;
+
     public async Task<PlanResult> PlanAsync(PlanRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -50,7 +53,20 @@ public sealed class Planner(Mission.Mission mission, ICatalog catalog, IObjectSt
             var jobs = await ScheduleAsync(run, stage, drafts, creation, cancellationToken);
             if (jobs.Count > 0)
             {
-                return new PlanResult(run.Id, stage, stage + 1, jobs.Count, jobs);
+                // Step Functions passes at most 256 KiB between states: a big stage goes out in
+                // batches, and Plan is asked for the same stage again until none is left.
+                var batch = new List<PlannedJob>();
+                var bytes = 0;
+                foreach (var job in jobs)
+                {
+                    bytes += job.Spec.Length + 512;
+                    if (batch.Count > 0 && bytes > MaxPlanBytes)
+                    {
+                        break;
+                    }
+                    batch.Add(job);
+                }
+                return new PlanResult(run.Id, stage, batch.Count < jobs.Count ? stage : stage + 1, batch.Count, batch);
             }
         }
         return new PlanResult(run.Id, MaxStages, MaxStages + 1, 0, []);
@@ -196,7 +212,8 @@ public sealed class Planner(Mission.Mission mission, ICatalog catalog, IObjectSt
                 OutputPrefix = outputPrefix,
                 Spec = spec,
             }, clock.GetUtcNow(), cancellationToken);
-            if (job.Succeeded)
+            // Done (or given up) in this run: a failed job is retried by a later run, not by planning the stage again.
+            if (job.Succeeded || (job.RunId == run.Id && job.FinishedAt is not null))
             {
                 continue;
             }

@@ -45,16 +45,4 @@ public sealed class MissionCommandTests
         Assert.Contains("descriptor=f635", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("orbit number", result.Stdout, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task Demo_BeforeThePipelineExists_SaysWhatIsMissingAndFails()
-    {
-        using var dir = new TempDirectory();
-
-        var result = await SdcProcess.RunAsync(dir.Path, null, "demo", "--no-serve");
-
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("not yet built: pipeline", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("simulate one day", result.Stdout, StringComparison.Ordinal);
-    }
 }

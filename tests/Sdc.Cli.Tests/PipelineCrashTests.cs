@@ -55,7 +55,10 @@ public sealed class PipelineCrashTests
         var deadline = Stopwatch.StartNew();
         while (!done())
         {
-            Assert.False(runtime.HasExited, $"sdc local up exited early ({runtime.ExitCode})");
+            if (runtime.HasExited)
+            {
+                Assert.Fail($"sdc local up exited early ({runtime.ExitCode}): {await runtime.StandardError.ReadToEndAsync()}");
+            }
             Assert.True(deadline.Elapsed < TimeSpan.FromMinutes(5), $"timed out waiting on {data}");
             await Task.Delay(50);
         }

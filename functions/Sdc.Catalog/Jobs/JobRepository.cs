@@ -49,7 +49,7 @@ internal sealed class JobRepository(CatalogDatabase database) : IJobCatalog
     private const string RescheduleJobSql = """
         UPDATE jobs SET run_id = @RunId, queue = @Queue, status = 'SCHEDULED', stage = @Stage, definition = @Definition,
                         output_prefix = @OutputPrefix, spec = @Spec, exit_code = NULL, status_reason = NULL, started_at = NULL, finished_at = NULL
-        WHERE identity_hash = @IdentityHash AND status NOT IN ('OK', 'WARNING') AND (run_id <> @RunId OR status IN ('ERROR', 'TIMED_OUT'))
+        WHERE identity_hash = @IdentityHash AND status NOT IN ('OK', 'WARNING') AND run_id <> @RunId
         """;
 
     private const string JobColumns = """
