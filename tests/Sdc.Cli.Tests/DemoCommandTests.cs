@@ -17,5 +17,15 @@ public sealed class DemoCommandTests
         Assert.Contains("ingest to last product indexed", result.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"run 1 emm_moc_\S+: OK — 24 OK", result.Stdout);
         Assert.True(File.Exists(Path.Combine(dir.Path, "d", "demo", "catalog.db")));
+
+        var runs = await SdcProcess.RunAsync(dir.Path, null, "runs", "--data", Path.Combine(dir.Path, "d", "demo"));
+        var show = await SdcProcess.RunAsync(dir.Path, null, "runs", "show", "1", "--data", Path.Combine(dir.Path, "d", "demo"));
+        var missing = await SdcProcess.RunAsync(dir.Path, null, "runs", "show", "99", "--data", Path.Combine(dir.Path, "d", "demo"));
+
+        Assert.Matches(@"│ 1 +│ emm_moc_\S+ +│ delivery │ OK +│", runs.Stdout);
+        Assert.Equal(24, System.Text.RegularExpressions.Regex.Count(show.Stdout, @"│ (exi|emr|emu) +│ stage [01] → (l1|l2) +│ production │ OK +│ 1 +│ 0 +│"));
+        Assert.Contains("log: products:jobs/", show.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("No run '99'", missing.Stderr, StringComparison.Ordinal);
     }
 }
