@@ -14,6 +14,10 @@ public sealed class CatalogHistoryListener : IHistoryListener, IAsyncDisposable
     private readonly ICatalog _catalog;
     private readonly Task _writer;
 
+    // An execution driven again after a crash numbers its events from 1 again: they are stored
+    // after the ones already recorded, so its history shows both attempts.
+    private readonly Dictionary<string, int> _offsets = new(StringComparer.Ordinal);
+
     public CatalogHistoryListener(ICatalog catalog)
     {
         _catalog = catalog;
@@ -48,10 +52,15 @@ public sealed class CatalogHistoryListener : IHistoryListener, IAsyncDisposable
             }
             foreach (var group in batch.GroupBy(b => b.Execution))
             {
-                var events = group.Select(g => new ExecutionEvent((int)g.Event.Id, g.Event.Type, g.Event.StateName,
-                    g.Event.Error is null ? null : $"{g.Event.Error}: {g.Event.Cause}", g.Event.Timestamp)).ToList();
                 try
                 {
+                    if (!_offsets.TryGetValue(group.Key, out var offset))
+                    {
+                        var recorded = await _catalog.Jobs.GetHistoryAsync(group.Key, CancellationToken.None);
+                        offset = _offsets[group.Key] = recorded.Count == 0 ? 0 : recorded.Max(e => e.Seq);
+                    }
+                    var events = group.Select(g => new ExecutionEvent(offset + (int)g.Event.Id, g.Event.Type, g.Event.StateName,
+                        g.Event.Error is null ? null : $"{g.Event.Error}: {g.Event.Cause}", g.Event.Timestamp)).ToList();
                     await _catalog.Jobs.AppendHistoryAsync(group.Key, events, CancellationToken.None);
                 }
                 catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
