@@ -17,6 +17,22 @@ internal static class CatalogLocation
         return data.SqliteCatalog;
     }
 
+    /// <summary>Opens the catalog a command uses and brings its schema up to date (closing it again if that fails).</summary>
+    public static async Task<Sdc.Catalog.ICatalog> OpenMigratedAsync(string? option, DataDirectory data, CancellationToken cancellationToken)
+    {
+        var catalog = await Sdc.Catalog.CatalogFactory.OpenAsync(Resolve(option, data), cancellationToken);
+        try
+        {
+            await catalog.MigrateAsync(cancellationToken);
+            return catalog;
+        }
+        catch
+        {
+            await catalog.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>The catalog as safe to print: a password in a URL or connection string is masked.</summary>
     public static string Describe(string spec) =>
         System.Text.RegularExpressions.Regex.Replace(spec, @"(://[^:/@]+:)[^@]*@|((?i:password)\s*=\s*)[^;]*", m =>

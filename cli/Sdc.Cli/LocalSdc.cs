@@ -46,16 +46,7 @@ internal sealed class LocalSdc : IAsyncDisposable
             PublicBaseUrl = LocalHostUrl,
             SigningKey = data.SigningKey(),
         });
-        var catalog = await CatalogFactory.OpenAsync(CatalogLocation.Resolve(catalogOption, data), cancellationToken);
-        try
-        {
-            await catalog.MigrateAsync(cancellationToken);
-        }
-        catch
-        {
-            await catalog.DisposeAsync();
-            throw;
-        }
+        var catalog = await CatalogLocation.OpenMigratedAsync(catalogOption, data, cancellationToken);
         var ingest = new IngestServices(mission, store, catalog, options, TimeProvider.System, NullLoggerFactory.Instance);
         return new LocalSdc(data, mission, store, catalog, ingest);
     }

@@ -32,10 +32,9 @@ internal sealed class RuntimeHost : IAsyncDisposable
     {
         var mission = MissionLoader.LoadFile(MissionFile.Resolve(parse.GetValue(GlobalOptions.Mission)));
         data.Create();
-        var catalog = await CatalogFactory.OpenAsync(CatalogLocation.Resolve(catalogOption, data), cancellationToken);
+        var catalog = await CatalogLocation.OpenMigratedAsync(catalogOption, data, cancellationToken);
         try
         {
-            await catalog.MigrateAsync(cancellationToken);
             var runtime = new LocalRuntime(mission, catalog, new LocalRuntimeOptions
             {
                 BucketsRoot = data.Buckets,

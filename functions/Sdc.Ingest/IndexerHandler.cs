@@ -221,15 +221,7 @@ public sealed class IndexerHandler
         await ResolveAsync(product.Calibration, LineageRole.Calibration, inputs, remarks, product.Name, cancellationToken);
         var links = await _catalog.Lineage.AddInputsAsync(result.File.Id, inputs, cancellationToken);
 
-        var existing = await _store.HeadAsync(identity.Location.Bucket, identity.Location.Key, cancellationToken);
-        if (existing is not null && existing.Sha256 == sha256)
-        {
-            await _store.DeleteAsync(Buckets.Products, sourceKey, cancellationToken);
-        }
-        else
-        {
-            await _store.MoveAsync(Buckets.Products, sourceKey, identity.Location.Bucket, identity.Location.Key, cancellationToken);
-        }
+        await ObjectPlacement.PlaceAsync(_store, Buckets.Products, sourceKey, identity.Location, sha256, cancellationToken);
         IngestLog.Indexed(_logger, identity.Location.Key, result.Outcome);
         return new IndexedProduct(product.Name, identity.Location.Key, result.File.Id, result.Outcome == RegistrationOutcome.Registered, links);
     }
@@ -264,10 +256,7 @@ public sealed class IndexerHandler
         {
             throw new JobOutputsException("", $"{info.Size} bytes", $"at most {MaxOutputsBytes} bytes");
         }
-        await using var stream = await _store.OpenReadAsync(Buckets.Products, key, cancellationToken);
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken);
-        return JobOutputs.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+        return JobOutputs.Parse(await _store.ReadAllBytesAsync(Buckets.Products, key, cancellationToken));
     }
 
     private async Task<(FitsHeader Header, Inspection Inspection)> ReadFitsAsync(string bucket, string key, CancellationToken cancellationToken)

@@ -136,13 +136,7 @@ public sealed class IntegrityHandler
                 $"{info.Size} bytes", $"{fileName}: a delivery record of {info.Size} bytes is too large"), null, null, cancellationToken)];
         }
 
-        byte[] bytes;
-        await using (var stream = await _store.OpenReadAsync(Buckets.Inbox, key, cancellationToken))
-        {
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, cancellationToken);
-            bytes = buffer.ToArray();
-        }
+        var bytes = await _store.ReadAllBytesAsync(Buckets.Inbox, key, cancellationToken);
 
         var (record, failure) = ParseRecord(bytes, fileName);
         if (failure is not null)
@@ -320,7 +314,7 @@ public sealed class IntegrityHandler
             return await WithCompletionAsync(report with { Outcome = IngestOutcome.Conflict }, fromRecord, cancellationToken);
         }
 
-        var movedIn = await PlaceInArchiveAsync(key, identity.Location, inspection.Sha256, cancellationToken);
+        var movedIn = await ObjectPlacement.PlaceAsync(_store, Buckets.Inbox, key, identity.Location, inspection.Sha256, cancellationToken);
         var isNew = registered.Outcome == RegistrationOutcome.Registered || movedIn;
         var outcome = isNew ? DeliveryFileOutcome.Archived : DeliveryFileOutcome.Duplicate;
         await SettleAsync(fromRecord, outcome, registered.File.Id, sidecarKey, cancellationToken);
@@ -335,40 +329,6 @@ public sealed class IntegrityHandler
                 $"{fileName}: archived ({inspection.Size} bytes, sha256 {inspection.Sha256[..12]}…){remarks}", identity.Location.Key)
             : Report(key, IngestOutcome.Duplicate, IngestCodes.Duplicate, $"{fileName}: already archived with the same content", identity.Location.Key);
         return await WithCompletionAsync(archivedReport, fromRecord, cancellationToken);
-    }
-
-    /// <summary>
-    /// Moves the inbox copy to the archive unless the archive already holds these bytes (then the
-    /// inbox copy is dropped). True when it moved the file in.
-    /// </summary>
-    private async Task<bool> PlaceInArchiveAsync(string inboxKey, ArchiveLocation location, string sha256, CancellationToken cancellationToken)
-    {
-        var existing = await _store.HeadAsync(location.Bucket, location.Key, cancellationToken);
-        if (existing is not null && await Sha256OfAsync(existing, cancellationToken) == sha256)
-        {
-            await _store.DeleteAsync(Buckets.Inbox, inboxKey, cancellationToken);
-            return false;
-        }
-        try
-        {
-            await _store.MoveAsync(Buckets.Inbox, inboxKey, location.Bucket, location.Key, cancellationToken);
-            return true;
-        }
-        catch (ObjectNotFoundException)
-        {
-            // Another invocation for the same event moved it first.
-            return false;
-        }
-    }
-
-    private async Task<string> Sha256OfAsync(ObjectInfo info, CancellationToken cancellationToken)
-    {
-        if (info.Sha256 is { } known)
-        {
-            return known;
-        }
-        await using var stream = await _store.OpenReadAsync(info.Bucket, info.Key, cancellationToken);
-        return Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stream, cancellationToken));
     }
 
     private async Task SettleAsync(ExpectedFile? fromRecord, DeliveryFileOutcome outcome, long? fileId, string sidecarKey, CancellationToken cancellationToken)
@@ -409,10 +369,7 @@ public sealed class IntegrityHandler
         }
         try
         {
-            await using var stream = await _store.OpenReadAsync(Buckets.Inbox, sidecarKey, cancellationToken);
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, cancellationToken);
-            var (md5, failure) = SidecarReader.Parse(buffer.ToArray(), sidecarName, fileName);
+            var (md5, failure) = SidecarReader.Parse(await _store.ReadAllBytesAsync(Buckets.Inbox, sidecarKey, cancellationToken), sidecarName, fileName);
             return (md5, failure, true);
         }
         catch (ObjectNotFoundException)

@@ -42,10 +42,11 @@ public sealed class Planner(Mission.Mission mission, ICatalog catalog, IObjectSt
             JsonSerializer.Serialize(request.Request, PipelineJsonContext.Default.PipelineRequest));
         // Products carry this as their creation time: the manifest's, so a run driven again after a
         // crash, or the same delivery processed elsewhere, makes byte-identical products.
-        var creation = request.Request.Manifest is { } manifestKey ? (await ReadManifestAsync(manifestKey, cancellationToken)).Created : run.StartedAt;
+        var manifest = request.Request.Manifest is { } manifestKey ? await ReadManifestAsync(manifestKey, cancellationToken) : null;
+        var creation = manifest?.Created ?? run.StartedAt;
         for (var stage = request.Stage; stage < MaxStages; stage++)
         {
-            var drafts = stage == 0 ? await StageZeroAsync(request.Request, cancellationToken) : await LaterStageAsync(run, stage, cancellationToken);
+            var drafts = stage == 0 ? await StageZeroAsync(request.Request, manifest, cancellationToken) : await LaterStageAsync(run, stage, cancellationToken);
             if (drafts.Count == 0)
             {
                 return new PlanResult(run.Id, stage, stage + 1, 0, []);
@@ -72,7 +73,7 @@ public sealed class Planner(Mission.Mission mission, ICatalog catalog, IObjectSt
         return new PlanResult(run.Id, MaxStages, MaxStages + 1, 0, []);
     }
 
-    private async Task<List<JobDraft>> StageZeroAsync(PipelineRequest request, CancellationToken cancellationToken)
+    private async Task<List<JobDraft>> StageZeroAsync(PipelineRequest request, ProcessingManifest? manifest, CancellationToken cancellationToken)
     {
         if (request.IsReprocessing)
         {
@@ -82,8 +83,10 @@ public sealed class Planner(Mission.Mission mission, ICatalog catalog, IObjectSt
             return [.. level0.Select(f => Draft(f, "l0", Queues.Reprocessing)).OfType<JobDraft>()];
         }
 
-        var manifest = await ReadManifestAsync(request.Manifest ?? throw new ArgumentException("A delivery request needs its manifest key.", nameof(request)),
-            cancellationToken);
+        if (manifest is null)
+        {
+            throw new ArgumentException("A delivery request needs its manifest key.", nameof(request));
+        }
         var files = new List<CatalogFile>();
         foreach (var entry in manifest.Files)
         {
@@ -288,10 +291,7 @@ public sealed class Planner(Mission.Mission mission, ICatalog catalog, IObjectSt
 
     private async Task<ProcessingManifest> ReadManifestAsync(string key, CancellationToken cancellationToken)
     {
-        await using var stream = await store.OpenReadAsync(Buckets.Archive, key, cancellationToken);
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken);
-        return ManifestWriter.Read(buffer.ToArray());
+        return ManifestWriter.Read(await store.ReadAllBytesAsync(Buckets.Archive, key, cancellationToken));
     }
 
     /// <summary>Every page of a search.</summary>

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.Data.Sqlite;
 
 namespace Sdc.Cli.Tests;
 
@@ -104,20 +103,7 @@ public sealed class IngestCommandTests
                 .Where(p => Path.GetRelativePath(archive, p).Split(Path.DirectorySeparatorChar)[0] is "l0" or "kernels" or "calibration")
                 .ToDictionary(p => Path.GetFileName(p), p => p);
 
-    private static List<string> CatalogKeys(string data)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "catalog.db")};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT key FROM files";
-        using var reader = command.ExecuteReader();
-        var keys = new List<string>();
-        while (reader.Read())
-        {
-            keys.Add(reader.GetString(0));
-        }
-        return keys;
-    }
+    private static List<string> CatalogKeys(string data) => CatalogFile.Column(data, "SELECT key FROM files");
 
     private static string Md5(string path) => Convert.ToHexStringLower(MD5.HashData(File.ReadAllBytes(path)));
 }

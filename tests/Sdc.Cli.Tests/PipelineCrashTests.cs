@@ -64,20 +64,13 @@ public sealed class PipelineCrashTests
         }
     }
 
-    private static SqliteConnection Open(string data)
-    {
-        var connection = new SqliteConnection($"Data Source={Path.Combine(data, "catalog.db")};Mode=ReadOnly;Pooling=False;Default Timeout=30");
-        connection.Open();
-        return connection;
-    }
-
     private static string? RunStatus(string data)
     {
         if (!File.Exists(Path.Combine(data, "catalog.db")))
         {
             return null;
         }
-        using var connection = Open(data);
+        using var connection = CatalogFile.Open(data);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT status FROM runs ORDER BY id LIMIT 1";
         try
@@ -92,7 +85,7 @@ public sealed class PipelineCrashTests
 
     private static long Count(string data, string where)
     {
-        using var connection = Open(data);
+        using var connection = CatalogFile.Open(data);
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM jobs WHERE {where}"; // fixed strings from this test
         try
@@ -107,7 +100,7 @@ public sealed class PipelineCrashTests
 
     private static Dictionary<long, string> Finished(string data)
     {
-        using var connection = Open(data);
+        using var connection = CatalogFile.Open(data);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, finished_at || ':' || attempts FROM jobs WHERE status IN ('OK', 'WARNING')";
         using var reader = command.ExecuteReader();
@@ -119,17 +112,6 @@ public sealed class PipelineCrashTests
         return finished;
     }
 
-    private static List<string> Products(string data)
-    {
-        using var connection = Open(data);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT key || ' ' || hex(sha256) FROM files WHERE kind IN ('product', 'quicklook') ORDER BY key";
-        using var reader = command.ExecuteReader();
-        var products = new List<string>();
-        while (reader.Read())
-        {
-            products.Add(reader.GetString(0));
-        }
-        return products;
-    }
+    private static List<string> Products(string data) =>
+        CatalogFile.Column(data, "SELECT key || ' ' || hex(sha256) FROM files WHERE kind IN ('product', 'quicklook') ORDER BY key");
 }
