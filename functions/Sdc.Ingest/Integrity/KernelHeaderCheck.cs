@@ -1,4 +1,5 @@
 using System.Text;
+using Sdc.Formats.Spice;
 
 namespace Sdc.Ingest.Integrity;
 
@@ -11,11 +12,7 @@ namespace Sdc.Ingest.Integrity;
 /// </summary>
 internal static class KernelHeaderCheck
 {
-    private const int RecordLength = 1024;
-    private const int FtpOffset = 699;
-
-    // NAIF's FTP validation string, as DAF writers place it in the file record.
-    private static readonly byte[] FtpString = [.. "FTPSTR:\r:\n:\r\n:\r"u8, 0x00, .. ":"u8, 0x81, .. ":"u8, 0x10, 0xCE, .. ":ENDFTP"u8];
+    private const int RecordLength = DafFileRecord.RecordLength;
 
     /// <summary>Checks the file's first bytes (up to one record) and its size; null when they pass.</summary>
     public static CheckFailure? Check(ReadOnlySpan<byte> head, long size, string kernelType, string extension, string fileName)
@@ -38,8 +35,8 @@ internal static class KernelHeaderCheck
             {
                 return Fail("binary format LTL-IEEE or BIG-IEEE", $"'{Printable(format)}'", fileName);
             }
-            var ftp = head.Slice(FtpOffset, FtpString.Length);
-            if (ftp.StartsWith("FTPSTR"u8) && !ftp.SequenceEqual(FtpString))
+            var ftp = head.Slice(DafFileRecord.FtpOffset, DafFileRecord.FtpString.Length);
+            if (ftp.StartsWith("FTPSTR"u8) && !ftp.SequenceEqual(DafFileRecord.FtpString))
             {
                 return Fail("an intact FTP validation string", "a damaged one (was the file transferred in ASCII mode?)", fileName);
             }

@@ -2,6 +2,8 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 
+using Sdc.Formats.Spice;
+
 namespace Sdc.Simulator.Kernels;
 
 /// <summary>
@@ -13,11 +15,8 @@ namespace Sdc.Simulator.Kernels;
 /// </summary>
 internal static class KernelWriter
 {
-    private const int RecordLength = 1024;
+    private const int RecordLength = DafFileRecord.RecordLength;
     private const int CommentCharsPerRecord = 1000;
-
-    // NAIF's FTP validation string: detects a file damaged by an ASCII-mode transfer.
-    private static readonly byte[] FtpString = [.. "FTPSTR:\r:\n:\r\n:\r"u8, 0x00, .. ":"u8, 0x81, .. ":"u8, 0x10, 0xCE, .. ":ENDFTP"u8];
 
     public static bool IsBinary(string extension) => extension.StartsWith('b');
 
@@ -65,7 +64,7 @@ internal static class KernelWriter
         BinaryPrimitives.WriteInt32LittleEndian(file.AsSpan(80), summaryRecord);
         BinaryPrimitives.WriteInt32LittleEndian(file.AsSpan(84), (records * (RecordLength / 8)) + 1);
         Encoding.ASCII.GetBytes("LTL-IEEE", file.AsSpan(88));
-        FtpString.CopyTo(file, 699);
+        DafFileRecord.FtpString.CopyTo(file.AsSpan(DafFileRecord.FtpOffset));
         stream.Write(file);
 
         for (var r = 0; r < commentRecords; r++)
