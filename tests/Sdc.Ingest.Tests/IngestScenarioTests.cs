@@ -223,6 +223,39 @@ public abstract class IngestScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SweepAsync_DeliveryInterruptedBeforeItsManifest_WritesItOnce()
+    {
+        var delivery = await Simulations.GetAsync();
+        var interrupted = new IngestServices(World.Mission, new ManifestWriteFails(World.Store), World.Catalog, World.Options, World.Clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        foreach (var file in delivery.Files)
+        {
+            await using (var stream = File.OpenRead(file.Path))
+            {
+                await World.Store.PutAsync(Buckets.Inbox, file.Name, stream, null, World.Ct);
+            }
+            if (file.Kind == SimulatedFileKind.DeliveryRecord)
+            {
+                await Assert.ThrowsAsync<IOException>(() => interrupted.Integrity.HandleAsync(Buckets.Inbox, file.Name, World.Ct));
+            }
+            else
+            {
+                await interrupted.Integrity.HandleAsync(Buckets.Inbox, file.Name, World.Ct);
+            }
+        }
+        Assert.Empty(await World.KeysAsync(Buckets.Archive, StorageLayout.ManifestPrefix));
+
+        var first = await World.Services.Sweep.RunAsync(null, World.Ct);
+        var second = await World.Services.Sweep.RunAsync(null, World.Ct);
+
+        var key = Assert.Single(first.Manifests);
+        Assert.Empty(second.Manifests);
+        Assert.Equal([key], await World.KeysAsync(Buckets.Archive, StorageLayout.ManifestPrefix));
+        Assert.Equal(delivery.Files.Count - 1, ManifestWriter.Read(await World.ReadAsync(Buckets.Archive, key)).Files.Count);
+        Assert.Equal(DeliveryStatus.Complete, (await World.Catalog.Deliveries.FindAsync(delivery.DeliveryRecord.Name, World.Ct))!.Status);
+    }
+
+    [Fact]
     public async Task SweepAsync_FileWithNeitherRecordNorSidecar_WaitsThenIsQuarantinedAsOrphan()
     {
         var delivery = await Simulations.GetAsync();

@@ -21,7 +21,7 @@ internal static class IngestCommand
         var paths = new Argument<string[]>("paths") { Description = "Files or folders (searched recursively) to deliver", Arity = ArgumentArity.ZeroOrMore };
         var inbox = new Option<bool>("--inbox")
         {
-            Description = "Check again what is already in the inbox, as its events would (after a crash, or to retry waiting files)",
+            Description = "Check again what is already in the inbox, as its events would, and finish deliveries a crash left without their manifest",
         };
         var flush = new Option<bool>("--flush")
         {
@@ -72,9 +72,11 @@ internal static class IngestCommand
                         }
                     }
                 }
-                if (parse.GetValue(flush))
+                // After a crash a delivery may have every file settled but no manifest yet; the sweep
+                // finishes it (and, with --flush, manifests sidecar files now).
+                if (parse.GetValue(flush) || parse.GetValue(inbox))
                 {
-                    var sweep = await sdc.Ingest.Sweep.RunAsync(TimeSpan.Zero, token);
+                    var sweep = await sdc.Ingest.Sweep.RunAsync(parse.GetValue(flush) ? TimeSpan.Zero : null, token);
                     manifests.UnionWith(sweep.Manifests);
                     foreach (var report in sweep.Files)
                     {
