@@ -7,6 +7,7 @@ using Sdc.Catalog.Files;
 using Sdc.Catalog.Lineage;
 using Sdc.Catalog.Migrations;
 using Sdc.Catalog.Problems;
+using Sdc.Catalog.Releases;
 
 namespace Sdc.Catalog;
 
@@ -30,6 +31,7 @@ internal sealed class Catalog : ICatalog
         Deliveries = new DeliveryRepository(database);
         Problems = new FileProblemRepository(database);
         Jobs = new JobRepository(database);
+        Releases = new ReleaseRepository(database);
     }
 
     public CatalogEngine Engine => _database.Engine;
@@ -43,6 +45,8 @@ internal sealed class Catalog : ICatalog
     public IFileProblemCatalog Problems { get; }
 
     public IJobCatalog Jobs { get; }
+
+    public IReleaseCatalog Releases { get; }
 
     public Task<IReadOnlyList<AppliedMigration>> MigrateAsync(CancellationToken cancellationToken) =>
         _migrator.MigrateAsync(cancellationToken);

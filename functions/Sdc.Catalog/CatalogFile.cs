@@ -44,5 +44,9 @@ public sealed record CatalogFile
 
     public long? JobId { get; init; }
 
+    /// <summary>The id of the first release that made this file public, or null while it is unreleased.</summary>
     public long? ReleaseId { get; init; }
+
+    /// <summary>True for the highest released version of <see cref="LogicalId"/>.</summary>
+    public bool IsPublicLatest { get; init; }
 }

@@ -21,6 +21,15 @@ public sealed record FileQuery
 
     public FileKind? Kind { get; init; }
 
+    /// <summary>Any of these kinds (with <see cref="Kind"/>, both must hold); null or empty for all.</summary>
+    public IReadOnlyList<FileKind>? Kinds { get; init; }
+
+    /// <summary>
+    /// Only files some release made public; <see cref="VersionSelection.Latest"/> then means the
+    /// highest <em>released</em> version of each product (a newer unreleased one stays hidden).
+    /// </summary>
+    public bool ReleasedOnly { get; init; }
+
     public DateTimeOffset? From { get; init; }
 
     public DateTimeOffset? To { get; init; }

@@ -18,6 +18,8 @@ public interface ICatalog : IAsyncDisposable
 
     IJobCatalog Jobs { get; }
 
+    IReleaseCatalog Releases { get; }
+
     /// <summary>
     /// Applies the migrations the database lacks, each in its own transaction, and returns them
     /// (empty when the schema is current). Safe to run concurrently from several processes.

@@ -31,6 +31,9 @@ public interface IFileCatalog
     /// <summary>Files whose MD5 (32 hex digits) or SHA-256 (64 hex digits) is <paramref name="checksum"/>.</summary>
     Task<IReadOnlyList<CatalogFile>> FindByChecksumAsync(string checksum, CancellationToken cancellationToken);
 
+    /// <summary>Every version of a logical product, newest first; with <paramref name="releasedOnly"/>, only released ones.</summary>
+    Task<IReadOnlyList<CatalogFile>> ListVersionsAsync(string logicalId, bool releasedOnly, CancellationToken cancellationToken);
+
     /// <summary>One page of files matching <paramref name="query"/>; throws <see cref="InvalidCursorException"/> for a bad cursor.</summary>
     Task<FilePage> SearchAsync(FileQuery query, CancellationToken cancellationToken);
 

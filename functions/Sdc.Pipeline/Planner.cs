@@ -37,6 +37,10 @@ public sealed class Planner(Mission.Mission mission, ICatalog catalog, IObjectSt
     public async Task<PlanResult> PlanAsync(PlanRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Request.Kind == PipelineRequest.Stored)
+        {
+            request = request with { Request = await ReadStoredRequestAsync(request.Request, cancellationToken) };
+        }
         var kind = request.Request.IsReprocessing ? RunKind.Reprocessing : RunKind.Delivery;
         var run = await catalog.Jobs.StartRunAsync(request.Execution, request.Request.Manifest, kind, clock.GetUtcNow(), cancellationToken,
             JsonSerializer.Serialize(request.Request, PipelineJsonContext.Default.PipelineRequest));
@@ -287,6 +291,19 @@ public sealed class Planner(Mission.Mission mission, ICatalog catalog, IObjectSt
             ["parameters"] = new JsonObject(),
         };
         return job.ToJsonString();
+    }
+
+    /// <summary>A request written to <c>archive:requests/</c> (by the API): only reprocessing may be asked for that way.</summary>
+    private async Task<PipelineRequest> ReadStoredRequestAsync(PipelineRequest request, CancellationToken cancellationToken)
+    {
+        var key = request.Manifest ?? throw new ArgumentException("A stored request needs the key of its request object.", nameof(request));
+        var stored = JsonSerializer.Deserialize(await store.ReadAllBytesAsync(Buckets.Archive, key, cancellationToken), PipelineJsonContext.Default.PipelineRequest)
+            ?? throw new ArgumentException($"archive:{key} holds no request.", nameof(request));
+        if (!stored.IsReprocessing || stored.Instrument is null || stored.From is null || stored.To is null)
+        {
+            throw new ArgumentException($"archive:{key}: a stored request must be a reprocessing request with instrument, from and to.", nameof(request));
+        }
+        return stored with { Manifest = null };
     }
 
     private async Task<ProcessingManifest> ReadManifestAsync(string key, CancellationToken cancellationToken)

@@ -16,8 +16,8 @@ namespace Sdc.Local;
 
 /// <summary>
 /// The SDC on one machine, wired as on AWS: objects created in the buckets are routed like the
-/// EventBridge rules (inbox → integrity, <c>archive:manifests/</c> → a pipeline execution named
-/// after the manifest, <c>products:uploads/</c> → the indexer); the functions run in-process;
+/// EventBridge rules (inbox → integrity, <c>archive:manifests/</c> and <c>archive:requests/</c> → a
+/// pipeline execution named after the object, <c>products:uploads/</c> → the indexer); the functions run in-process;
 /// executions run <c>infra/pipeline.asl.json</c> on the ASL interpreter with their history in the
 /// catalog; Batch jobs run as child processes.
 /// <para>
@@ -49,7 +49,9 @@ public sealed class LocalRuntime : IAsyncDisposable
         _clock = clock;
         _options = options;
         _logger = loggers.CreateLogger<LocalRuntime>();
-        _store = new EventingObjectStore(new FileSystemObjectStore(new FileSystemObjectStoreOptions { RootPath = options.BucketsRoot }), clock);
+        Files = new FileSystemObjectStore(
+            new FileSystemObjectStoreOptions { RootPath = options.BucketsRoot, PublicBaseUrl = options.PublicBaseUrl, SigningKey = options.SigningKey }, clock);
+        _store = new EventingObjectStore(Files, clock);
         Ingest = new IngestServices(mission, _store, catalog, new IngestOptions(), clock, loggers);
         var processors = ProcessorVersions.Load(Path.Combine(options.RepositoryRoot, "processors", ProcessorVersions.FileName));
         var planner = new Planner(mission, catalog, _store, processors, new LocalFileLocator(options.BucketsRoot), clock);
@@ -74,6 +76,9 @@ public sealed class LocalRuntime : IAsyncDisposable
 
     /// <summary>The data-management handlers over the runtime's (event-raising) store.</summary>
     public IngestServices Ingest { get; }
+
+    /// <summary>The buckets' folders underneath <see cref="Store"/> (writes here raise no events); it checks its own presigned URLs.</summary>
+    public FileSystemObjectStore Files { get; }
 
     /// <summary>The buckets, as the runtime sees them: writing here raises events.</summary>
     public Sdc.Storage.IObjectStore Store => _store;
@@ -186,9 +191,9 @@ public sealed class LocalRuntime : IAsyncDisposable
                     Report("ingest", report.FileName, $"{report.Outcome.ToString().ToLowerInvariant()} {report.Code}");
                 }
             }
-            else if (created.Bucket == Buckets.Archive && created.Key.StartsWith(StorageLayout.ManifestPrefix, StringComparison.Ordinal))
+            else if (created.Bucket == Buckets.Archive && StartingRequest(created.Key) is { } request)
             {
-                _ = StartExecutionAsync(ExecutionNames.ForManifest(created.Key), new PipelineRequest(PipelineRequest.Delivery, created.Key));
+                _ = StartExecutionAsync(ExecutionNames.ForManifest(created.Key), request);
             }
             else if (created.Bucket == Buckets.Products && created.Key.StartsWith(StorageLayout.UploadPrefix, StringComparison.Ordinal))
             {
@@ -226,15 +231,24 @@ public sealed class LocalRuntime : IAsyncDisposable
     /// <summary>Manifests no execution has taken up: written before a crash, or by another process (`sdc ingest` beside `local up`).</summary>
     private async Task StartUnrunManifestsAsync(CancellationToken cancellationToken)
     {
-        await foreach (var manifest in _store.ListAsync(Buckets.Archive, StorageLayout.ManifestPrefix, cancellationToken))
+        foreach (var prefix in (string[])[StorageLayout.ManifestPrefix, StorageLayout.RequestPrefix])
         {
-            var name = ExecutionNames.ForManifest(manifest.Key);
-            if (!_executions.ContainsKey(name) && await _catalog.Jobs.FindRunByNameAsync(name, cancellationToken) is null)
+            await foreach (var manifest in _store.ListAsync(Buckets.Archive, prefix, cancellationToken))
             {
-                _ = StartExecutionAsync(name, new PipelineRequest(PipelineRequest.Delivery, manifest.Key));
+                var name = ExecutionNames.ForManifest(manifest.Key);
+                if (!_executions.ContainsKey(name) && await _catalog.Jobs.FindRunByNameAsync(name, cancellationToken) is null)
+                {
+                    _ = StartExecutionAsync(name, StartingRequest(manifest.Key)!);
+                }
             }
         }
     }
+
+    /// <summary>What an archive object starts, as the EventBridge rules do: a manifest a delivery run, a stored request its reprocessing run.</summary>
+    private static PipelineRequest? StartingRequest(string key) =>
+        key.StartsWith(StorageLayout.ManifestPrefix, StringComparison.Ordinal) ? new PipelineRequest(PipelineRequest.Delivery, key)
+        : key.StartsWith(StorageLayout.RequestPrefix, StringComparison.Ordinal) ? new PipelineRequest(PipelineRequest.Stored, key)
+        : null;
 
     private async Task SweepLoopAsync(PeriodicTimer timer, CancellationToken cancellationToken)
     {

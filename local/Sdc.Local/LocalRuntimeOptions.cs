@@ -9,6 +9,12 @@ public sealed record LocalRuntimeOptions
     /// <summary>The checkout holding infra/pipeline.asl.json, processors/versions.json and each processor's run script.</summary>
     public required string RepositoryRoot { get; init; }
 
+    /// <summary>Where the local host serves this SDC (signed download and upload URLs point here); null: no presigned URLs.</summary>
+    public Uri? PublicBaseUrl { get; init; }
+
+    /// <summary>The key that signs those URLs (at least 32 bytes).</summary>
+    public ReadOnlyMemory<byte> SigningKey { get; init; }
+
     /// <summary>Scratch space for running jobs.</summary>
     public required string WorkRoot { get; init; }
 

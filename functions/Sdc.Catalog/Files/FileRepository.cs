@@ -49,6 +49,16 @@ internal sealed class FileRepository(CatalogDatabase database) : IFileCatalog
 
     private const string SelectByIdSql = $"SELECT {FileRow.Columns} FROM files f WHERE f.id = @Id";
 
+    private const string SelectVersionsSql = $"""
+        SELECT {FileRow.Columns} FROM files f WHERE f.logical_id = @LogicalId
+        ORDER BY f.version_major DESC, f.version_minor DESC, f.id DESC
+        """;
+
+    private const string SelectReleasedVersionsSql = $"""
+        SELECT {FileRow.Columns} FROM files f WHERE f.logical_id = @LogicalId AND f.release_id IS NOT NULL
+        ORDER BY f.version_major DESC, f.version_minor DESC, f.id DESC
+        """;
+
     private const string SelectByMd5Sql = $"SELECT {FileRow.Columns} FROM files f WHERE f.md5 = @Checksum ORDER BY f.id";
 
     private const string SelectBySha256Sql = $"SELECT {FileRow.Columns} FROM files f WHERE f.sha256 = @Checksum ORDER BY f.id";
@@ -180,6 +190,15 @@ internal sealed class FileRepository(CatalogDatabase database) : IFileCatalog
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<FileRow>(
             new CommandDefinition(sql, new { Checksum = value }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToModel()).ToList();
+    }
+
+    public async Task<IReadOnlyList<CatalogFile>> ListVersionsAsync(string logicalId, bool releasedOnly, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(logicalId);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<FileRow>(new CommandDefinition(
+            releasedOnly ? SelectReleasedVersionsSql : SelectVersionsSql, new { LogicalId = logicalId }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToModel()).ToList();
     }
 

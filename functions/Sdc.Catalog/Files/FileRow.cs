@@ -12,7 +12,7 @@ internal class FileRow
         f.orbit AS Orbit, f.logical_id AS LogicalId, f.version_major AS VersionMajor,
         f.version_minor AS VersionMinor, f.is_latest AS IsLatest, f.size_bytes AS SizeBytes, f.md5 AS Md5,
         f.sha256 AS Sha256, f.status AS Status, f.ingested_at AS IngestedAt, f.job_id AS JobId,
-        f.release_id AS ReleaseId
+        f.release_id AS ReleaseId, f.is_public_latest AS IsPublicLatest
         """;
 
     public long Id { get; set; }
@@ -57,6 +57,8 @@ internal class FileRow
 
     public long? ReleaseId { get; set; }
 
+    public bool IsPublicLatest { get; set; }
+
     public CatalogFile ToModel() => new()
     {
         Id = Id,
@@ -80,5 +82,6 @@ internal class FileRow
         IngestedAt = UtcMicros.ToDateTimeOffset(IngestedAt),
         JobId = JobId,
         ReleaseId = ReleaseId,
+        IsPublicLatest = IsPublicLatest,
     };
 }

@@ -42,7 +42,10 @@ internal sealed class FileSearch(CatalogDatabase database)
     private const string DescriptorFilter = "f.descriptor = @Descriptor";
     private const string OrbitFilter = "f.orbit = @Orbit";
     private const string KindFilter = "f.kind = @Kind";
+    private const string KindsFilter = "f.kind IN @Kinds";
     private const string LatestFilter = "f.is_latest";
+    private const string ReleasedFilter = "f.release_id IS NOT NULL";
+    private const string PublicLatestFilter = "f.is_public_latest";
     private const string CursorFilter = "(f.start_time, f.id) > (@AfterStart, @AfterId)";
 
     public async Task<FilePage> SearchAsync(FileQuery query, CancellationToken cancellationToken)
@@ -94,7 +97,17 @@ internal sealed class FileSearch(CatalogDatabase database)
         AddFilter(filters, parameters, DescriptorFilter, "Descriptor", query.Descriptor);
         AddFilter(filters, parameters, OrbitFilter, "Orbit", query.Orbit);
         AddFilter(filters, parameters, KindFilter, "Kind", query.Kind is { } kind ? DbText.Of(kind) : null);
-        if (query.Versions == VersionSelection.Latest)
+        if (query.Kinds is { Count: > 0 } kinds)
+        {
+            filters.Add(KindsFilter);
+            parameters.Add("Kinds", kinds.Select(k => DbText.Of(k)).Distinct().ToList());
+        }
+
+        if (query.ReleasedOnly)
+        {
+            filters.Add(query.Versions == VersionSelection.Latest ? PublicLatestFilter : ReleasedFilter);
+        }
+        else if (query.Versions == VersionSelection.Latest)
         {
             filters.Add(LatestFilter);
         }

@@ -12,7 +12,7 @@ namespace Sdc.Ingest.Layout;
 /// <item>kernels: <c>archive:kernels/&lt;type&gt;/&lt;name&gt;</c>; calibration: <c>archive:calibration/&lt;instrument&gt;/&lt;name&gt;</c></item>
 /// <item>delivery records: <c>archive:deliveries/&lt;yyyy&gt;/&lt;MM&gt;/&lt;dd&gt;/&lt;name&gt;</c></item>
 /// </list>
-/// Prefixes that hold no catalogued files: <c>archive:quarantine/</c>, <c>archive:manifests/</c>,
+/// Prefixes that hold no catalogued files: <c>archive:quarantine/</c>, <c>archive:manifests/</c>, <c>archive:requests/</c>,
 /// <c>archive:deliveries/</c>, <c>archive:reports/</c>, <c>products:jobs/</c> and <c>products:uploads/</c>.
 /// </summary>
 public static class StorageLayout
@@ -23,12 +23,18 @@ public static class StorageLayout
     public const string ReportPrefix = "reports/";
     public const string JobOutputPrefix = "jobs/";
     public const string UploadPrefix = "uploads/";
+
+    /// <summary>
+    /// <c>archive:requests/</c>: reprocessing requests made through the API. Like a manifest, an
+    /// object written here starts one execution (EventBridge rule on AWS, the same route locally).
+    /// </summary>
+    public const string RequestPrefix = "requests/";
     public const string ReasonSuffix = ".reason.json";
 
     /// <summary>Prefixes of objects that are bookkeeping, not catalogued files (the reconciler skips them).</summary>
     public static IReadOnlyList<(string Bucket, string Prefix)> Uncatalogued { get; } =
     [
-        (Buckets.Archive, QuarantinePrefix), (Buckets.Archive, ManifestPrefix), (Buckets.Archive, DeliveryPrefix),
+        (Buckets.Archive, QuarantinePrefix), (Buckets.Archive, ManifestPrefix), (Buckets.Archive, RequestPrefix), (Buckets.Archive, DeliveryPrefix),
         (Buckets.Archive, ReportPrefix), (Buckets.Products, JobOutputPrefix), (Buckets.Products, UploadPrefix),
     ];
 

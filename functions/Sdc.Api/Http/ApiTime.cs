@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace Sdc.Api.Http;
+
+/// <summary>How the API reads and writes times: ISO 8601 in UTC.</summary>
+public static class ApiTime
+{
+    public const string Expected = "a UTC date (2021-02-24) or time (2021-02-24T06:00:00Z)";
+
+    private static readonly string[] Formats =
+    [
+        "yyyy-MM-dd",
+        "yyyy-MM-dd'T'HH:mm'Z'",
+        "yyyy-MM-dd'T'HH:mm:ss'Z'",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFF'Z'",
+        "yyyy-MM-dd'T'HH:mm:sszzz",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFzzz",
+    ];
+
+    /// <summary>Parses <paramref name="value"/>; a bad value is a 400 naming <paramref name="parameter"/>.</summary>
+    public static DateTimeOffset Parse(string value, string parameter)
+    {
+        if (DateTimeOffset.TryParseExact(value, Formats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
+        {
+            return time;
+        }
+        throw ApiProblemException.BadParameter(parameter, $"{parameter}={QueryParameters.Shown(value)} is not a time.", Expected);
+    }
+
+    public static string Format(DateTimeOffset time) =>
+        time.UtcDateTime.ToString(time.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFF'Z'",
+            CultureInfo.InvariantCulture);
+
+    public static string? Format(DateTimeOffset? time) => time is { } t ? Format(t) : null;
+}
