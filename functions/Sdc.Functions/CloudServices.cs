@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Sdc.Catalog;
 using Sdc.Ingest;
 using Sdc.Mission;
+using Sdc.Storage;
 using Sdc.Storage.S3;
 
 namespace Sdc.Functions;
@@ -15,12 +16,21 @@ public sealed class CloudServices
 {
     private static readonly Lazy<Task<CloudServices>> Shared = new(CreateAsync);
 
-    private CloudServices(BucketMap buckets, IngestServices ingest, ILoggerFactory loggers)
+    private CloudServices(Mission.Mission mission, BucketMap buckets, IObjectStore store, ICatalog catalog, IngestServices ingest, ILoggerFactory loggers)
     {
+        Mission = mission;
         Buckets = buckets;
+        Store = store;
+        Catalog = catalog;
         Ingest = ingest;
         Loggers = loggers;
     }
+
+    public Mission.Mission Mission { get; }
+
+    public IObjectStore Store { get; }
+
+    public ICatalog Catalog { get; }
 
     public BucketMap Buckets { get; }
 
@@ -44,6 +54,6 @@ public sealed class CloudServices
             ?? throw new InvalidOperationException("SDC_CATALOG is not set; the deployment must give the catalog's connection.");
         var catalog = await CatalogFactory.OpenAsync(catalogSpec, CancellationToken.None);
         var ingest = new IngestServices(mission, store, catalog, new IngestOptions(), TimeProvider.System, loggers);
-        return new CloudServices(buckets, ingest, loggers);
+        return new CloudServices(mission, buckets, store, catalog, ingest, loggers);
     }
 }
