@@ -8,6 +8,7 @@ using Sdc.Catalog.Lineage;
 using Sdc.Catalog.Migrations;
 using Sdc.Catalog.Problems;
 using Sdc.Catalog.Releases;
+using Sdc.Catalog.Users;
 
 namespace Sdc.Catalog;
 
@@ -28,6 +29,7 @@ internal sealed class Catalog : ICatalog
         _files = new FileRepository(database);
         _migrator = new CatalogMigrator(database);
         Lineage = new LineageRepository(database);
+        Users = new UserRepository(database);
         Deliveries = new DeliveryRepository(database);
         Problems = new FileProblemRepository(database);
         Jobs = new JobRepository(database);
@@ -39,6 +41,8 @@ internal sealed class Catalog : ICatalog
     public IFileCatalog Files => _files;
 
     public ILineageCatalog Lineage { get; }
+
+    public IUserCatalog Users { get; }
 
     public IDeliveryCatalog Deliveries { get; }
 

@@ -12,6 +12,9 @@ public interface ICatalog : IAsyncDisposable
 
     ILineageCatalog Lineage { get; }
 
+    /// <summary>The local issuer's users and their refresh tokens.</summary>
+    IUserCatalog Users { get; }
+
     IDeliveryCatalog Deliveries { get; }
 
     IFileProblemCatalog Problems { get; }

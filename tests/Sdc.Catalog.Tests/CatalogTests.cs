@@ -44,7 +44,7 @@ public abstract partial class CatalogTests : IAsyncLifetime
         var second = await catalog.MigrateAsync(Ct);
 
         Assert.Equal([1, 2, 3, 4, 5, 6], first.Select(m => m.Version));
-        Assert.Equal(["core", "indexes", "time_index", "ingest", "pipeline"], first.Select(m => m.Name));
+        Assert.Equal(["core", "indexes", "time_index", "ingest", "pipeline", "access"], first.Select(m => m.Name));
         Assert.Empty(second);
         var recorded = await catalog.GetAppliedMigrationsAsync(Ct);
         Assert.Equal(first.Select(m => (m.Version, m.Checksum)), recorded.Select(m => (m.Version, m.Checksum)));

@@ -3,6 +3,8 @@
 # one state folder, and writes `env.sh` there with the variables the tests read:
 #   SDC_TEST_POSTGRES     Npgsql connection string of a throwaway PostgreSQL cluster (superuser)
 #   SDC_TEST_S3_ENDPOINT  http URL of an s3rver instance (access key S3RVER / secret S3RVER)
+#   SDC_TEST_COGNITO_ENDPOINT  http URL of a cognito-local instance (Cognito's JSON API; tokens
+#                         issued as {endpoint}/{poolId}, JWKS at {endpoint}/{poolId}/.well-known/jwks.json)
 # Usage: tests/services/start.sh <state-dir>     (stop with tests/services/stop.sh <state-dir>)
 # Idempotent: services already running from the same state folder are reused.
 set -euo pipefail
@@ -49,8 +51,30 @@ else
   done
 fi
 
+# cognito-local keeps its pools in ./.cognito of its working folder and reads its configuration
+# there; the issuer domain must be the address it really listens on, or no token it signs would
+# name an issuer a client can reach.
+cognito_dir="$state/cognito"
+if [ -f "$state/cognito.pid" ] && kill -0 "$(cat "$state/cognito.pid")" 2>/dev/null; then
+  cognito_port=$(cat "$state/cognito.port")
+else
+  mkdir -p "$cognito_dir/.cognito"
+  cognito_port=$(free_port)
+  echo "$cognito_port" > "$state/cognito.port"
+  printf '{"TokenConfig":{"IssuerDomain":"http://127.0.0.1:%s"}}\n' "$cognito_port" > "$cognito_dir/.cognito/config.json"
+  (cd "$cognito_dir" && {
+    HOST=127.0.0.1 PORT="$cognito_port" nohup "$tools/node_modules/.bin/cognito-local" >"$state/cognito-local.log" 2>&1 &
+    echo $! > "$state/cognito.pid"
+  })
+  for _ in $(seq 1 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$cognito_port") 2>/dev/null && break
+    sleep 0.1
+  done
+fi
+
 cat > "$state/env.sh" <<ENV
 export SDC_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=sdc;Database=postgres;Pooling=true"
 export SDC_TEST_S3_ENDPOINT="http://127.0.0.1:$s3_port"
+export SDC_TEST_COGNITO_ENDPOINT="http://127.0.0.1:$cognito_port"
 ENV
 cat "$state/env.sh"

@@ -1,0 +1,20 @@
+namespace Sdc.Local.Auth;
+
+/// <summary>A group name that is not one of the SDC's groups; the message names it and the accepted forms.</summary>
+public sealed class InvalidGroupException : ArgumentException
+{
+    public InvalidGroupException()
+        : base("Not an SDC group.")
+    {
+    }
+
+    public InvalidGroupException(string message)
+        : base(message, "groups")
+    {
+    }
+
+    public InvalidGroupException(string message, Exception innerException)
+        : base(message, "groups", innerException)
+    {
+    }
+}
