@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sdc.Catalog;
 using Sdc.Local;
+using Sdc.Local.Host;
 using Sdc.Mission;
 
 namespace Sdc.Cli;
@@ -28,7 +29,8 @@ internal sealed class RuntimeHost : IAsyncDisposable
 
     public LocalRuntime Runtime { get; }
 
-    public static async Task<RuntimeHost> OpenAsync(ParseResult parse, DataDirectory data, string? catalogOption, CancellationToken cancellationToken)
+    /// <param name="port">Where the local host will serve this SDC: presigned URLs point there. Null: no presigned URLs.</param>
+    public static async Task<RuntimeHost> OpenAsync(ParseResult parse, DataDirectory data, string? catalogOption, CancellationToken cancellationToken, int? port = null)
     {
         var mission = MissionLoader.LoadFile(MissionFile.Resolve(parse.GetValue(GlobalOptions.Mission)));
         data.Create();
@@ -40,6 +42,8 @@ internal sealed class RuntimeHost : IAsyncDisposable
                 BucketsRoot = data.Buckets,
                 RepositoryRoot = RepositoryHome(),
                 WorkRoot = Path.Combine(data.Root, "work"),
+                PublicBaseUrl = port is { } p ? new Uri($"http://127.0.0.1:{p}/") : null,
+                SigningKey = data.SigningKey(),
             }, TimeProvider.System, NullLoggerFactory.Instance);
             return new RuntimeHost(data, mission, catalog, runtime);
         }
@@ -66,6 +70,10 @@ internal sealed class RuntimeHost : IAsyncDisposable
         }
         throw new UserError($"Cannot find {PipelineDefinition.RelativePath}; run sdc from its checkout (./sdc) or set SDC_HOME to it.");
     }
+
+    /// <summary>Serves the portal and API over this runtime until disposed.</summary>
+    public Task<LocalSite> ServeAsync(LocalSiteOptions options, CancellationToken cancellationToken) =>
+        LocalSite.StartAsync(options, Mission, Catalog, Runtime, NullLoggerFactory.Instance, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -53,6 +53,22 @@ public sealed class LocalApiHost : IAsyncDisposable
         var objects = new ObjectEndpoint(files, store);
         var zip = new ZipDownload(handler, adapter, store);
 
+        // Browsers may call the API from another origin (a portal served elsewhere): the same open
+        // CORS policy as the deployed API (tokens travel in a header, never in cookies).
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers.AccessControlAllowOrigin = "*";
+            if (HttpMethods.IsOptions(context.Request.Method))
+            {
+                context.Response.Headers.AccessControlAllowMethods = "GET, POST, PUT, HEAD, OPTIONS";
+                context.Response.Headers.AccessControlAllowHeaders = "Authorization, Content-Type, X-Amz-Target, X-Amz-User-Agent";
+                context.Response.Headers.AccessControlMaxAge = "600";
+                context.Response.StatusCode = 204;
+                return;
+            }
+            context.Response.Headers.AccessControlExposeHeaders = "Location, Content-Disposition";
+            await next(context);
+        });
         app.MapPost(ZipDownload.Path, zip.HandleAsync);
         app.Map("/v1/{**rest}", adapter.HandleAsync);
         app.Map("/public/v1/{**rest}", adapter.HandleAsync);

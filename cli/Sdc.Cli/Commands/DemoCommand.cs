@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Sdc.Api.Releases;
 using Sdc.Catalog;
+using Sdc.Local.Auth;
 using Sdc.Ingest.Layout;
 using Sdc.Mission;
 using Sdc.Pipeline;
@@ -20,6 +22,12 @@ internal static class DemoCommand
     /// <summary>Exit code when some job ended in ERROR or TIMED_OUT.</summary>
     public const int JobsFailed = 4;
 
+    /// <summary>The demo's user (group admin); its password is made afresh and printed by each demo.</summary>
+    public const string DemoUser = "demo";
+
+    /// <summary>The demo cuts release 1 at noon of its first day, so the public view shows some products and not others.</summary>
+    public static readonly DateTimeOffset DemoReleaseCutoff = new(2021, 2, 24, 12, 0, 0, TimeSpan.Zero);
+
     public static Command Create()
     {
         var noServe = new Option<bool>("--no-serve") { Description = "Exit when the pipeline is done instead of keeping the local SDC running" };
@@ -29,6 +37,10 @@ internal static class DemoCommand
         {
             noServe, days, scale,
         };
+        foreach (var option in ServeOptions.All)
+        {
+            demo.Add(option);
+        }
         demo.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
             var dayCount = parse.GetValue(days);
@@ -41,6 +53,8 @@ internal static class DemoCommand
             {
                 Directory.Delete(data.Root, recursive: true);
             }
+            var serve = !parse.GetValue(noServe);
+            var port = serve ? ServeOptions.ResolvePort(parse) : (int?)null;
             var wall = Stopwatch.StartNew();
             var mission = MissionLoader.LoadFile(MissionFile.Resolve(parse.GetValue(GlobalOptions.Mission)));
             Say($"sdc demo: {dayCount} day(s) of EMM data from Level 0 to Level 2, in {data.Root}");
@@ -51,7 +65,7 @@ internal static class DemoCommand
             var simulated = wall.Elapsed;
             Say($"simulated {delivery.Files.Count} files ({delivery.TotalBytes / 1e6:0.0} MB) in {simulated.TotalSeconds:0.0} s");
 
-            await using var host = await RuntimeHost.OpenAsync(parse, data, null, token);
+            await using var host = await RuntimeHost.OpenAsync(parse, data, null, token, port);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
             Say("building the instrument processors (first use only)…");
             await host.Runtime.PrepareProcessorsAsync(token);
@@ -87,9 +101,18 @@ internal static class DemoCommand
             }
             await PrintSummaryAsync(host.Catalog, runs, jobs, simulated, (firstExecution ?? done) - ingestStart, done - ingestStart, token);
 
-            if (!parse.GetValue(noServe))
+            var release = await new ReleasePublisher(host.Catalog, host.Runtime.Store, TimeProvider.System)
+                .CreateAsync(DemoReleaseCutoff, "Demo release: the first two orbits of 2021-02-24", token);
+            Say($"release {release.Number}: {release.FileCount} products up to {DemoReleaseCutoff:u} are public");
+            var password = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+            await new LocalAccounts(host.Catalog.Users, new GroupNames(mission.Processors.Select(p => p.Instrument)), TimeProvider.System)
+                .AddAsync(DemoUser, password, [GroupNames.Admin], token);
+
+            if (serve)
             {
-                Say($"The local SDC keeps running on {data.Root} (the web portal and API arrive with the access issue); Ctrl+C stops it.");
+                await using var site = await host.ServeAsync(ServeOptions.Site(parse, port!.Value, data), token);
+                Say($"The local SDC is serving {site.BaseUrl} — portal and API (v1/, public/v1/). Sign in as {DemoUser} / {password} (group admin),");
+                Say($"or from a shell: sdc login --endpoint {site.BaseUrl} --username {DemoUser}. Ctrl+C stops it.");
                 try
                 {
                     await Task.Delay(Timeout.Infinite, token);
