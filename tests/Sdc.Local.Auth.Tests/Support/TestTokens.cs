@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Sdc.Local.Auth.Tests.Support;
@@ -37,7 +36,4 @@ public static class TestTokens
         text += new string('=', (4 - (text.Length % 4)) % 4);
         return JsonNode.Parse(Convert.FromBase64String(text))!.AsObject();
     }
-
-    /// <summary>A copy of <paramref name="node"/> to edit.</summary>
-    public static JsonObject Copy(JsonObject node) => JsonNode.Parse(node.ToJsonString(new JsonSerializerOptions()))!.AsObject();
 }
