@@ -17,7 +17,7 @@ internal static class LoginCommand
         var endpoint = new Option<string>("--endpoint") { Description = "The SDC's API URL, e.g. http://127.0.0.1:8080/ or https://api.sdc.example.org/", Required = true };
         var username = new Option<string>("--username") { Description = "Your user name", Required = true };
         var password = new Option<string?>("--password") { Description = "Your password (asked for when omitted; read from standard input when piped)" };
-        var authEndpoint = new Option<Uri?>("--auth-endpoint") { Description = "Sign in here instead of where the SDC says (a Cognito endpoint)" };
+        var authEndpoint = new Option<string?>("--auth-endpoint") { Description = "Sign in here instead of where the SDC says (a Cognito endpoint)" };
         var clientId = new Option<string?>("--client-id") { Description = "The app client to sign in with instead of the SDC's" };
         var login = new Command("login", "Sign in to an SDC; the token is kept under your home (~/.config/sdc) and refreshed when needed")
         {
@@ -25,10 +25,10 @@ internal static class LoginCommand
         };
         login.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
-            var api = new Uri(CredentialStore.Normalize(parse.GetValue(endpoint)!));
+            var api = ServeOptions.HttpUrl(CredentialStore.Normalize(parse.GetValue(endpoint)!), "--endpoint")!;
             using var http = new HttpClient();
             var (signIn, client) = await AuthConfigAsync(http, api, token);
-            signIn = parse.GetValue(authEndpoint) ?? signIn;
+            signIn = ServeOptions.HttpUrl(parse.GetValue(authEndpoint), "--auth-endpoint") ?? signIn;
             client = parse.GetValue(clientId) ?? client;
             var user = parse.GetValue(username)!;
             var secret = parse.GetValue(password) ?? ReadPassword(user);
