@@ -49,6 +49,7 @@ public sealed class ApiHandler
             new("POST", "/v1/reprocess", Access.DataUser, reprocess.PostAsync),
             new("GET", "/v1/releases", Access.SignedIn, releases.ListAsync),
             new("GET", "/v1/releases/{number}", Access.SignedIn, releases.GetAsync),
+            new("GET", "/v1/releases/{number}/manifest", Access.SignedIn, releases.ManifestAsync),
             new("POST", "/v1/releases", Access.Admin, releases.CreateAsync),
             new("POST", "/v1/uploads", Access.DataUser, uploads.PostAsync),
             new("GET", "/public/v1/config", Access.Anyone, account.ConfigAsync),
@@ -58,6 +59,7 @@ public sealed class ApiHandler
             new("GET", "/public/v1/products/{id}/header", Access.Anyone, (c, t) => products.HeaderAsync(c, publicRoute: true, t)),
             new("GET", "/public/v1/releases", Access.Anyone, releases.ListAsync),
             new("GET", "/public/v1/releases/{number}", Access.Anyone, releases.GetAsync),
+            new("GET", "/public/v1/releases/{number}/manifest", Access.Anyone, releases.ManifestAsync),
         ]);
     }
 

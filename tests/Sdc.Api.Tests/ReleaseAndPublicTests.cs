@@ -54,6 +54,10 @@ public abstract class ReleaseAndPublicChecks(ApiWorld world) : IAsyncLifetime
         Assert.Equal(listed.Keys.Order(), publicIds.Order());
         var detail = await _world.JsonAsync("GET", $"/public/v1/releases/1", Caller.Anonymous);
         Assert.Equal(4, detail["files"]!.AsArray().Count);
+        var link = await _world.CallAsync("GET", "/public/v1/releases/1/manifest", Caller.Anonymous);
+        Assert.Equal(302, link.Status);
+        Assert.Contains("/objects/public/releases/1/manifest.json?", link.Headers["Location"], StringComparison.Ordinal);
+        Assert.Equal(404, (await _world.CallAsync("GET", "/public/v1/releases/2/manifest", Caller.Anonymous)).Status);
     }
 
     [Fact]

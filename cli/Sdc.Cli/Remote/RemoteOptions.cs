@@ -15,10 +15,11 @@ internal static class RemoteOptions
     public static readonly Option<string?> Descriptor = new("--descriptor") { Description = "e.g. f546, spe" };
     public static readonly Option<int?> Orbit = new("--orbit") { Description = "Orbit number" };
     public static readonly Option<string?> From = new("--from") { Description = "UTC start: 2021-02-24 or 2021-02-24T06:00:00Z" };
-    public static readonly Option<string?> To = new("--to") { Description = "UTC end (exclusive)" };
+    // Not --to: `sdc download … --to DIR` names the folder.
+    public static readonly Option<string?> Until = new("--until") { Description = "UTC end (exclusive): 2021-02-25 or 2021-02-24T12:00:00Z" };
     public static readonly Option<bool> AllVersions = new("--all-versions") { Description = "Every version, not only the latest" };
 
-    public static IEnumerable<Option> Query => [Instrument, Level, Descriptor, Orbit, From, To, AllVersions];
+    public static IEnumerable<Option> Query => [Instrument, Level, Descriptor, Orbit, From, Until, AllVersions];
 
     /// <summary>The product query as the API's query string parameters.</summary>
     public static (string Name, string? Value)[] QueryParameters(ParseResult parse) =>
@@ -28,7 +29,7 @@ internal static class RemoteOptions
         ("descriptor", parse.GetValue(Descriptor)),
         ("orbit", parse.GetValue(Orbit)?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("from", parse.GetValue(From)),
-        ("to", parse.GetValue(To)),
+        ("to", parse.GetValue(Until)),
         ("version", parse.GetValue(AllVersions) ? "all" : null),
     ];
 

@@ -31,6 +31,20 @@ internal sealed class ReleaseEndpoints(ApiServices services, ReleasePublisher pu
         return Respond.Json(new ReleaseDetailDto(ProductViews.Release(release), files), ApiJsonContext.Default.ReleaseDetailDto);
     }
 
+    /// <summary>The release manifest (every file with its checksums): a 302 to a signed URL of the object in the public bucket.</summary>
+    public async Task<ApiResponse> ManifestAsync(RouteContext context, CancellationToken cancellationToken)
+    {
+        context.Query();
+        var number = context.Id("number");
+        var release = (number <= int.MaxValue ? await services.Catalog.Releases.FindAsync((int)number, cancellationToken) : null)
+            ?? throw ApiProblemException.NotFound($"No release {number}.");
+        if (release.ManifestKey is null)
+        {
+            throw ApiProblemException.NotFound($"Release {number} has no manifest.");
+        }
+        return ApiResponse.Redirect(await services.Store.PresignGetAsync(Ingest.Layout.Buckets.Public, release.ManifestKey, services.Options.DownloadExpiry, cancellationToken));
+    }
+
     public async Task<ApiResponse> CreateAsync(RouteContext context, CancellationToken cancellationToken)
     {
         context.Query();
