@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the SDC. On a fresh machine it first installs what the tests need (Debian
-# packages, the npm test tools), then starts throwaway services (a PostgreSQL cluster and an S3
-# server on free loopback ports), runs the suites, and tears the services down. Idempotent.
+# packages, the npm test tools), then starts throwaway services (a PostgreSQL cluster, an S3 server
+# and a Cognito emulator on free loopback ports), runs the suites, and tears the services down.
+# Idempotent.
 #   ./test.sh                 all tests
 #   ./test.sh --filter EXPR   passed to `dotnet test --filter` (e.g. FullyQualifiedName~Catalog)
 set -euo pipefail
@@ -44,7 +45,7 @@ trap '"$root/tests/services/stop.sh" "$state"' EXIT
 "$root/tests/services/start.sh" "$state" >/dev/null
 # shellcheck disable=SC1091
 source "$state/env.sh"
-echo "test.sh: PostgreSQL and s3rver up ($SDC_TEST_S3_ENDPOINT)"
+echo "test.sh: PostgreSQL, s3rver ($SDC_TEST_S3_ENDPOINT) and cognito-local ($SDC_TEST_COGNITO_ENDPOINT) up"
 
 # --- tests ------------------------------------------------------------------------------------
 results="$root/.artifacts/test-results"

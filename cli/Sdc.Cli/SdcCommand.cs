@@ -23,6 +23,7 @@ internal static class SdcCommand
         root.Add(LocalCommands.Create());
         root.Add(RunsCommands.Create());
         root.Add(ReprocessCommand.Create());
+        root.Add(UsersCommands.Create());
         return root;
     }
 }

@@ -26,9 +26,9 @@ internal sealed record InitiateAuthRequest(string AuthFlow, string ClientId, IRe
         {
             document = JsonDocument.Parse(body, Options);
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            throw new CognitoErrorException(CognitoErrorException.InvalidParameter, "The request body is not a JSON object.");
+            throw new CognitoErrorException(CognitoErrorException.InvalidParameter, $"The request body is not a JSON object: {e.Message}");
         }
 
         using (document)

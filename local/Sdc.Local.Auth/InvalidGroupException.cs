@@ -8,13 +8,14 @@ public sealed class InvalidGroupException : ArgumentException
     {
     }
 
+    // No parameter name: the message already names the group, and is printed as it is.
     public InvalidGroupException(string message)
-        : base(message, "groups")
+        : base(message)
     {
     }
 
     public InvalidGroupException(string message, Exception innerException)
-        : base(message, "groups", innerException)
+        : base(message, innerException)
     {
     }
 }

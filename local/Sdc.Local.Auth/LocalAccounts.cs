@@ -52,6 +52,8 @@ public sealed class LocalAccounts(IUserCatalog users, GroupNames groupNames, Tim
         return users.SetGroupsAsync(username, groups.Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
     }
 
+    // The exceptions below carry no parameter name: their messages say what is wrong, and are shown
+    // to the user as they are.
     public static void ValidateUsername(string username)
     {
         ArgumentNullException.ThrowIfNull(username);
@@ -59,7 +61,7 @@ public sealed class LocalAccounts(IUserCatalog users, GroupNames groupNames, Tim
             || username.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
             throw new ArgumentException(
-                $"User name '{username}' is not valid: 1 to {MaximumUsernameLength} characters, no spaces or control characters.", nameof(username));
+                $"User name '{username}' is not valid: 1 to {MaximumUsernameLength} characters, no spaces or control characters.");
         }
     }
 
@@ -68,11 +70,11 @@ public sealed class LocalAccounts(IUserCatalog users, GroupNames groupNames, Tim
         ArgumentNullException.ThrowIfNull(password);
         if (password.Length < MinimumPasswordLength)
         {
-            throw new ArgumentException($"The password is too short: at least {MinimumPasswordLength} characters.", nameof(password));
+            throw new ArgumentException($"The password is too short: at least {MinimumPasswordLength} characters.");
         }
         if (password.Length > MaximumPasswordLength)
         {
-            throw new ArgumentException($"The password is too long: at most {MaximumPasswordLength} characters.", nameof(password));
+            throw new ArgumentException($"The password is too long: at most {MaximumPasswordLength} characters.");
         }
     }
 }

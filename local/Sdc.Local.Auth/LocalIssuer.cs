@@ -166,6 +166,7 @@ public sealed class LocalIssuer : IDisposable
 
         var now = _time.GetUtcNow();
         var refreshToken = Base64UrlText.Encode(RandomNumberGenerator.GetBytes(32));
+        // Housekeeping where the table grows: expired tokens go when new ones are handed out.
         await _users.DeleteExpiredRefreshTokensAsync(now, cancellationToken);
         await _users.StoreRefreshTokenAsync(
             new StoredRefreshToken(HashRefreshToken(refreshToken), user.Username, now, now + _options.RefreshTokenLifetime), cancellationToken);

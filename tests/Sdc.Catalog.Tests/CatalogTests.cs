@@ -600,7 +600,7 @@ public abstract partial class CatalogTests : IAsyncLifetime
 
         var stats = await Catalog.GetStatsAsync(Ct);
 
-        Assert.Equal(5, stats.SchemaVersion);
+        Assert.Equal(6, stats.SchemaVersion);
         Assert.Equal(Catalog.Engine, stats.Engine);
         Assert.Equal(
             [

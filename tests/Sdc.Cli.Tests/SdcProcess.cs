@@ -17,8 +17,26 @@ internal static class SdcProcess
         return new SdcResult(process.ExitCode, await stdout, await stderr);
     }
 
+    /// <summary>As <see cref="RunAsync"/>, with <paramref name="input"/> piped into its standard input.</summary>
+    public static async Task<SdcResult> RunWithInputAsync(string workingDirectory, string input, params string[] args)
+    {
+        var start = StartInfo(workingDirectory, null, args);
+        start.RedirectStandardInput = true;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new SdcResult(process.ExitCode, await stdout, await stderr);
+    }
+
     /// <summary>Starts <c>sdc</c> without waiting (to kill it midway); the caller reads its output and disposes it.</summary>
-    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        Process.Start(StartInfo(workingDirectory, environment, args))!;
+
+    private static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string>? environment, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -41,7 +59,7 @@ internal static class SdcProcess
         {
             start.Environment[key] = value;
         }
-        return Process.Start(start)!;
+        return start;
     }
 }
 
