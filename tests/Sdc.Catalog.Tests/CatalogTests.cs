@@ -313,7 +313,7 @@ public abstract partial class CatalogTests : IAsyncLifetime
         Assert.Equal("checksum", error.ParamName);
     }
 
-    public static TheoryData<string> Filters => ["instrument", "level", "descriptor", "orbit", "kind"];
+    public static TheoryData<string> Filters => ["instrument", "level", "descriptor", "orbit", "kind", "kinds"];
 
     [Theory]
     [MemberData(nameof(Filters))]
@@ -335,6 +335,7 @@ public abstract partial class CatalogTests : IAsyncLifetime
             "descriptor" => (new FileQuery { Descriptor = "f635" }, files.Where(f => f.Descriptor == "f635")),
             "orbit" => (new FileQuery { Orbit = 11 }, files.Where(f => f.Orbit == 11)),
             "kind" => (new FileQuery { Kind = FileKind.Science }, files.Where(f => f.Kind == FileKind.Science)),
+            "kinds" => (new FileQuery { Kinds = [FileKind.Science, FileKind.Quicklook] }, files.Where(f => f.Kind == FileKind.Science)),
             _ => throw new ArgumentOutOfRangeException(nameof(filter)),
         };
 

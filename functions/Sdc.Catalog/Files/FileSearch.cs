@@ -42,7 +42,11 @@ internal sealed class FileSearch(CatalogDatabase database)
     private const string DescriptorFilter = "f.descriptor = @Descriptor";
     private const string OrbitFilter = "f.orbit = @Orbit";
     private const string KindFilter = "f.kind = @Kind";
-    private const string KindsFilter = "f.kind IN @Kinds";
+    // "IN @Kinds" is no good here: Dapper expands a list into one parameter per item only where
+    // the provider has no arrays; Npgsql has, so PostgreSQL would get "IN $1" (a syntax error).
+    // One numbered parameter per kind works on both engines and shows the planner each value.
+    private static readonly string[] KindsFilters =
+        [.. Enumerable.Range(1, Enum.GetValues<FileKind>().Length).Select(n => $"f.kind IN ({string.Join(", ", Enumerable.Range(0, n).Select(i => $"@Kinds{i}"))})")];
     private const string LatestFilter = "f.is_latest";
     private const string ReleasedFilter = "f.release_id IS NOT NULL";
     private const string PublicLatestFilter = "f.is_public_latest";
@@ -99,8 +103,12 @@ internal sealed class FileSearch(CatalogDatabase database)
         AddFilter(filters, parameters, KindFilter, "Kind", query.Kind is { } kind ? DbText.Of(kind) : null);
         if (query.Kinds is { Count: > 0 } kinds)
         {
-            filters.Add(KindsFilter);
-            parameters.Add("Kinds", kinds.Select(k => DbText.Of(k)).Distinct().ToList());
+            var values = kinds.Select(k => DbText.Of(k)).Distinct().ToList();
+            filters.Add(KindsFilters[values.Count - 1]);
+            for (var i = 0; i < values.Count; i++)
+            {
+                parameters.Add($"Kinds{i}", values[i]);
+            }
         }
 
         if (query.ReleasedOnly)
