@@ -43,7 +43,7 @@ internal sealed class RuntimeHost : IAsyncDisposable
                 RepositoryRoot = RepositoryHome(),
                 WorkRoot = Path.Combine(data.Root, "work"),
                 PublicBaseUrl = port is { } p ? new Uri($"http://127.0.0.1:{p}/") : null,
-                SigningKey = data.SigningKey(),
+                SigningKey = port is null ? ReadOnlyMemory<byte>.Empty : data.SigningKey(),
             }, TimeProvider.System, NullLoggerFactory.Instance);
             return new RuntimeHost(data, mission, catalog, runtime);
         }

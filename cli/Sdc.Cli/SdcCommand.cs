@@ -24,6 +24,13 @@ internal static class SdcCommand
         root.Add(RunsCommands.Create());
         root.Add(ReprocessCommand.Create());
         root.Add(UsersCommands.Create());
+        foreach (var command in LoginCommand.Create())
+        {
+            root.Add(command);
+        }
+        root.Add(SearchCommand.Create());
+        root.Add(DownloadCommand.Create());
+        root.Add(UploadCommand.Create());
         return root;
     }
 }

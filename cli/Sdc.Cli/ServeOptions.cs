@@ -12,14 +12,14 @@ internal static class ServeOptions
         DefaultValueFactory = _ => LocalHostOptions.DefaultPort,
     };
 
-    public static readonly Option<Uri?> Issuer = new("--issuer")
+    public static readonly Option<string?> Issuer = new("--issuer")
     {
         Description = "Trust this Cognito-compatible issuer (e.g. https://cognito-idp.<region>.amazonaws.com/<pool>, or cognito-local's http://127.0.0.1:9229/<pool>) instead of the local one",
     };
 
     public static readonly Option<string?> ClientId = new("--client-id") { Description = "The outside pool's app client id (with --issuer)" };
 
-    public static readonly Option<Uri?> AuthEndpoint = new("--auth-endpoint")
+    public static readonly Option<string?> AuthEndpoint = new("--auth-endpoint")
     {
         Description = "Where clients sign in to the outside pool (default: the issuer's origin; for Cognito https://cognito-idp.<region>.amazonaws.com/)",
     };
@@ -34,7 +34,8 @@ internal static class ServeOptions
         {
             throw new UserError($"--port {port}: expected 1 to 65535 (or 0 for any free port).");
         }
-        if (parse.GetValue(Issuer) is not null && string.IsNullOrEmpty(parse.GetValue(ClientId)))
+        HttpUrl(parse.GetValue(AuthEndpoint), "--auth-endpoint");
+        if (HttpUrl(parse.GetValue(Issuer), "--issuer") is not null && string.IsNullOrEmpty(parse.GetValue(ClientId)))
         {
             throw new UserError("--issuer needs --client-id: the app client whose tokens the SDC accepts.");
         }
@@ -53,8 +54,14 @@ internal static class ServeOptions
         Port = port,
         DataRoot = data.Root,
         WebRoot = Path.Combine(RuntimeHost.RepositoryHome(), "web", "dist"),
-        ExternalIssuer = parse.GetValue(Issuer),
+        ExternalIssuer = HttpUrl(parse.GetValue(Issuer), "--issuer"),
         ExternalClientId = parse.GetValue(ClientId),
-        ExternalAuthEndpoint = parse.GetValue(AuthEndpoint),
+        ExternalAuthEndpoint = HttpUrl(parse.GetValue(AuthEndpoint), "--auth-endpoint"),
     };
+
+    /// <summary>An absolute http(s) URL, or a message naming the option.</summary>
+    public static Uri? HttpUrl(string? text, string option) =>
+        text is null ? null
+        : Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url
+        : throw new UserError($"{option} '{text}': expected an absolute http(s) URL.");
 }

@@ -9,7 +9,7 @@ namespace Sdc.Local.Host;
 /// (<c>X-Amz-Target</c> header, <c>application/x-amz-json-1.1</c> body) and
 /// <c>/auth/{pool}/.well-known/jwks.json</c> serves the signing keys.
 /// </summary>
-internal static class IssuerEndpoints
+public static class IssuerEndpoints
 {
     public const string Path = "/auth";
 

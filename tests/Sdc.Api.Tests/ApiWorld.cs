@@ -25,6 +25,15 @@ public sealed class ApiWorld : IAsyncLifetime
     public static readonly DateTimeOffset Day = new(2021, 2, 24, 0, 0, 0, TimeSpan.Zero);
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "sdc-api-" + Guid.NewGuid().ToString("N"));
+    private readonly Uri _publicBaseUrl;
+
+    public ApiWorld()
+        : this(BaseUrl)
+    {
+    }
+
+    /// <param name="publicBaseUrl">Where signed URLs point (a test host's address).</param>
+    public ApiWorld(Uri publicBaseUrl) => _publicBaseUrl = publicBaseUrl;
 
     public Mission.Mission Mission { get; } = MissionLoader.LoadFile(RepositoryRoot.PathOf("mission.yaml"));
 
@@ -52,13 +61,13 @@ public sealed class ApiWorld : IAsyncLifetime
         Store = new FileSystemObjectStore(new FileSystemObjectStoreOptions
         {
             RootPath = Path.Combine(_root, "buckets"),
-            PublicBaseUrl = BaseUrl,
+            PublicBaseUrl = _publicBaseUrl,
             SigningKey = RandomNumberGenerator.GetBytes(32),
         });
         Handler = new ApiHandler(
             new ApiServices(Mission, Catalog, Store, TimeProvider.System, new ApiOptions
             {
-                AuthEndpoint = new Uri(BaseUrl, "auth"),
+                AuthEndpoint = new Uri(_publicBaseUrl, "auth"),
                 ClientId = "sdc-test",
             }),
             NullLogger<ApiHandler>.Instance);

@@ -19,7 +19,7 @@ public sealed class PipelineCrashTests
 
         var calm = Path.Combine(dir.Path, "calm");
         Assert.Equal(0, (await SdcProcess.RunAsync(dir.Path, null, "ingest", sim, "--data", calm)).ExitCode);
-        using (var runtime = SdcProcess.Start(dir.Path, null, "local", "up", "--data", calm))
+        using (var runtime = SdcProcess.Start(dir.Path, null, "local", "up", "--port", "0", "--data", calm))
         {
             await WaitAsync(calm, () => RunStatus(calm) is "OK" or "WARNING" or "ERROR", runtime);
             runtime.Kill();
@@ -28,7 +28,7 @@ public sealed class PipelineCrashTests
         var crashed = Path.Combine(dir.Path, "crashed");
         Assert.Equal(0, (await SdcProcess.RunAsync(dir.Path, null, "ingest", sim, "--data", crashed)).ExitCode);
         Dictionary<long, string> finishedBeforeKill;
-        using (var runtime = SdcProcess.Start(dir.Path, null, "local", "up", "--data", crashed))
+        using (var runtime = SdcProcess.Start(dir.Path, null, "local", "up", "--port", "0", "--data", crashed))
         {
             // Killed once some jobs have finished and others have not.
             await WaitAsync(crashed, () => Count(crashed, "status IN ('OK', 'WARNING')") >= 2, runtime);
@@ -37,7 +37,7 @@ public sealed class PipelineCrashTests
             finishedBeforeKill = Finished(crashed);
         }
         Assert.Equal("RUNNING", RunStatus(crashed));
-        using (var runtime = SdcProcess.Start(dir.Path, null, "local", "up", "--data", crashed))
+        using (var runtime = SdcProcess.Start(dir.Path, null, "local", "up", "--port", "0", "--data", crashed))
         {
             await WaitAsync(crashed, () => RunStatus(crashed) is "OK" or "WARNING" or "ERROR", runtime);
             runtime.Kill();
