@@ -28,6 +28,7 @@ internal static class SdcCommand
         {
             root.Add(command);
         }
+        root.Add(ReleasesCommands.Create());
         root.Add(SearchCommand.Create());
         root.Add(DownloadCommand.Create());
         root.Add(UploadCommand.Create());

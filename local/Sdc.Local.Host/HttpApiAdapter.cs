@@ -28,12 +28,19 @@ internal sealed class HttpApiAdapter(ApiHandler handler, ICallerAuthenticator au
         var caller = Caller.Anonymous;
         if (!ApiHandler.IsPublicPath(path))
         {
-            var (authenticated, failure) = await AuthenticateAsync(context);
-            if (authenticated is null)
+            try
             {
-                return (null, failure is null ? null : ApiHandler.Problem(ApiProblemException.Unauthorized(failure), path));
+                var (authenticated, failure) = await AuthenticateAsync(context);
+                if (authenticated is null)
+                {
+                    return (null, ApiHandler.Problem(ApiProblemException.Unauthorized(failure!), path));
+                }
+                caller = authenticated;
             }
-            caller = authenticated;
+            catch (ApiProblemException problem)
+            {
+                return (null, ApiHandler.Problem(problem, path));
+            }
         }
 
         var body = await ReadBodyAsync(context);

@@ -8,7 +8,17 @@ public sealed class JwtCallerAuthenticator(TokenValidator validator) : ICallerAu
 {
     public async Task<CallerAuthentication> AuthenticateAsync(string token, CancellationToken cancellationToken)
     {
-        var result = await validator.ValidateAsync(token, cancellationToken);
+        TokenValidationResult result;
+        try
+        {
+            result = await validator.ValidateAsync(token, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            // The outside issuer's keys could not be fetched: the token is not known to be bad.
+            throw new ApiProblemException(503, "issuer-unavailable", "Sign-in service unavailable",
+                $"The issuer's signing keys cannot be fetched ({e.Message}); try again shortly.");
+        }
         return result.IsValid
             ? CallerAuthentication.Accepted(new Caller(result.Token.Username, result.Token.Groups))
             : CallerAuthentication.Refused(result.Reason);

@@ -8,26 +8,7 @@ namespace Sdc.Api.Tests;
 /// </summary>
 public sealed class AccessTests(ApiWorld world) : IClassFixture<ApiWorld>
 {
-    public static TheoryData<string, string, string?> Routes => new()
-    {
-        { "GET", "/v1/me", null },
-        { "GET", "/v1/products", null },
-        { "GET", "/v1/products/{exi-l1}", null },
-        { "GET", "/v1/products/{exi-l1}/download", null },
-        { "POST", "/v1/downloads", """{"ids":[{exi-l1}]}""" },
-        { "GET", "/v1/files", null },
-        { "GET", "/v1/files/{exi-l0}", null },
-        { "GET", "/v1/files/{exi-l0}/download", null },
-        { "GET", "/v1/runs", null },
-        { "GET", "/v1/runs/{run}", null },
-        { "GET", "/v1/jobs/{exi-job}", null },
-        { "GET", "/v1/jobs/{exi-job}/log", null },
-        { "GET", "/v1/coverage", null },
-        { "POST", "/v1/reprocess", """{"instrument":"exi","from":"2021-02-24","to":"2021-02-25"}""" },
-        { "GET", "/v1/releases", null },
-        { "POST", "/v1/releases", """{"cutoff":"2020-01-01","notes":"empty"}""" },
-        { "POST", "/v1/uploads", """{"name":"emm_exi_l3_20210224T040000_0001_f546_v01-00.fits"}""" },
-    };
+    public static TheoryData<string, string, string?> Routes => RouteSamples.Routes;
 
     [Theory]
     [MemberData(nameof(Routes))]
@@ -59,7 +40,7 @@ public sealed class AccessTests(ApiWorld world) : IClassFixture<ApiWorld>
     [InlineData("POST", "/v1/reprocess")]
     public async Task DataRoutes_SignedInWithoutGroup_Are403(string method, string path)
     {
-        var response = await CallAsync(method, path, BodyOf(method, path), ApiWorld.User());
+        var response = await CallAsync(method, path, RouteSamples.BodyOf(method, path), ApiWorld.User());
         Assert.Equal(403, response.Status);
     }
 
@@ -90,7 +71,7 @@ public sealed class AccessTests(ApiWorld world) : IClassFixture<ApiWorld>
     [InlineData("itf-exi", "GET", "/v1/releases", 200)]
     public async Task Group_Route_GetsExpectedStatus(string group, string method, string path, int status)
     {
-        var response = await CallAsync(method, path, BodyOf(method, path), ApiWorld.User(group));
+        var response = await CallAsync(method, path, RouteSamples.BodyOf(method, path), ApiWorld.User(group));
         Assert.True(status == response.Status, $"{group} {method} {path}: expected {status}, got {response.Status} {System.Text.Encoding.UTF8.GetString(response.Body)}");
     }
 
@@ -111,24 +92,10 @@ public sealed class AccessTests(ApiWorld world) : IClassFixture<ApiWorld>
         Assert.Equal(["exi"], exi["jobs"]!.AsArray().Select(j => (string)j!["instrument"]!));
     }
 
-    /// <summary>The body <see cref="Routes"/> gives a POST route.</summary>
-    private static string? BodyOf(string method, string path) =>
-        method == "POST" ? Routes.Where(r => (string)r[0] == method && (string)r[1] == path.Split('?')[0]).Select(r => (string?)r[2]).First() : null;
-
     private Task<ApiResponse> CallAsync(string method, string template, string? body, Caller caller)
     {
-        var (path, query) = Split(Fill(template));
-        return world.CallAsync(method, path, caller, body is null ? null : Fill(body), query);
-    }
-
-    private string Fill(string template)
-    {
-        foreach (var (name, file) in world.Files)
-        {
-            template = template.Replace("{" + name + "}", file.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        }
-        return template.Replace("{run}", world.Run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{exi-job}", world.ExiJob.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var (path, query) = Split(RouteSamples.Fill(world, template));
+        return world.CallAsync(method, path, caller, body is null ? null : RouteSamples.Fill(world, body), query);
     }
 
     private static (string Path, (string, string)[] Query) Split(string url)

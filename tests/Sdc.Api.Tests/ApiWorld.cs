@@ -18,7 +18,7 @@ namespace Sdc.Api.Tests;
 /// EXI, EMIRS and EMUS files across levels, two versions of one EXI product, lineage, a run with
 /// an OK EXI job (with a warning and a log) and a failed EMIRS job.
 /// </summary>
-public sealed class ApiWorld : IAsyncLifetime
+public class ApiWorld : IAsyncLifetime
 {
     public static readonly Uri BaseUrl = new("http://127.0.0.1:8080/");
 
@@ -33,7 +33,7 @@ public sealed class ApiWorld : IAsyncLifetime
     }
 
     /// <param name="publicBaseUrl">Where signed URLs point (a test host's address).</param>
-    public ApiWorld(Uri publicBaseUrl) => _publicBaseUrl = publicBaseUrl;
+    internal ApiWorld(Uri publicBaseUrl) => _publicBaseUrl = publicBaseUrl;
 
     public Mission.Mission Mission { get; } = MissionLoader.LoadFile(RepositoryRoot.PathOf("mission.yaml"));
 
@@ -56,7 +56,7 @@ public sealed class ApiWorld : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_root);
-        Catalog = await CatalogFactory.OpenAsync(Path.Combine(_root, "catalog.db"), CancellationToken.None);
+        Catalog = await CatalogFactory.OpenAsync(await CatalogSpecAsync(_root), CancellationToken.None);
         await Catalog.MigrateAsync(CancellationToken.None);
         Store = new FileSystemObjectStore(new FileSystemObjectStoreOptions
         {
@@ -73,6 +73,9 @@ public sealed class ApiWorld : IAsyncLifetime
             NullLogger<ApiHandler>.Instance);
         await SeedAsync();
     }
+
+    /// <summary>Where the catalog lives: a SQLite file in the world's folder (subclasses: another engine).</summary>
+    protected virtual Task<string> CatalogSpecAsync(string root) => Task.FromResult(Path.Combine(root, "catalog.db"));
 
     private async Task SeedAsync()
     {
@@ -171,7 +174,7 @@ public sealed class ApiWorld : IAsyncLifetime
         return JsonNode.Parse(text)!;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Catalog.DisposeAsync();
         Directory.Delete(_root, recursive: true);

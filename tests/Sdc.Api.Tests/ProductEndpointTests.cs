@@ -6,7 +6,13 @@ using Sdc.Storage.FileSystem;
 namespace Sdc.Api.Tests;
 
 /// <summary>Search, paging, metadata with lineage and versions, downloads: what a scientist's script relies on.</summary>
-public sealed class ProductEndpointTests(ApiWorld world) : IClassFixture<ApiWorld>
+public sealed class ProductEndpointTests(ApiWorld world) : ProductEndpointChecks(world), IClassFixture<ApiWorld>;
+
+/// <summary>The same checks with the catalog on PostgreSQL.</summary>
+public sealed class ProductEndpointPostgresTests(PostgresApiWorld world) : ProductEndpointChecks(world), IClassFixture<PostgresApiWorld>;
+
+/// <summary>The product endpoint checks, run on each catalog engine.</summary>
+public abstract class ProductEndpointChecks(ApiWorld world)
 {
     private static readonly Http.Caller Team = ApiWorld.User("team");
 

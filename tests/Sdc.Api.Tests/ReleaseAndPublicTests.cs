@@ -7,9 +7,15 @@ namespace Sdc.Api.Tests;
 /// Releases freeze the latest products up to a cutoff; public routes show released products only
 /// — never an unreleased one, not even its name through lineage or versions.
 /// </summary>
-public sealed class ReleaseAndPublicTests : IAsyncLifetime
+public sealed class ReleaseAndPublicTests() : ReleaseAndPublicChecks(new ApiWorld());
+
+/// <summary>The same checks with the catalog on PostgreSQL (the release SQL differs most between engines).</summary>
+public sealed class ReleaseAndPublicPostgresTests() : ReleaseAndPublicChecks(new PostgresApiWorld());
+
+/// <summary>Release and public-route checks, run on each catalog engine; each test gets a fresh SDC.</summary>
+public abstract class ReleaseAndPublicChecks(ApiWorld world) : IAsyncLifetime
 {
-    private readonly ApiWorld _world = new();
+    private readonly ApiWorld _world = world;
 
     public Task InitializeAsync() => _world.InitializeAsync();
 

@@ -93,6 +93,24 @@ public sealed partial class AccessCommandTests(DemoSdcFixture sdc) : IClassFixtu
         await SearchAndDownloadAsync(env, home.Path, "emu");
     }
 
+    [Fact]
+    public async Task ReleasesCreate_MakesTheNextNumberedRelease_WithItsManifest()
+    {
+        var created = await SdcProcess.RunAsync(sdc.Root, null, "releases", "create", "--cutoff", "2021-02-25", "--notes", "Whole first day", "--data", sdc.Data);
+        Assert.True(created.ExitCode == 0, created.ToString());
+        // The demo made release 1 (its first two orbits); this one carries the whole day.
+        Assert.Matches(@"release 2: 144 product\(s\) up to 2021-02-25 00:00:00Z are public; manifest public:releases/2/manifest.json", created.Stdout);
+        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(sdc.Data, "buckets", "public", "releases", "2", "manifest.json")))!;
+        Assert.Equal(144, manifest["files"]!.AsArray().Count);
+        Assert.All(manifest["files"]!.AsArray(), f => Assert.Matches("^[0-9a-f]{64}$", (string)f!["sha256"]!));
+        var list = await SdcProcess.RunAsync(sdc.Root, null, "releases", "list", "--data", sdc.Data);
+        Assert.Matches(@"│ 2 +│ 2021-02-25 00:00:00Z", list.Stdout);
+        Assert.Matches(@"│ 1 +│ 2021-02-24 12:00:00Z", list.Stdout);
+        var bad = await SdcProcess.RunAsync(sdc.Root, null, "releases", "create", "--cutoff", "soon", "--data", sdc.Data);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--cutoff 'soon'", bad.Stderr, StringComparison.Ordinal);
+    }
+
     /// <summary>Searches an instrument's Level 2 as JSON, downloads two products, and checks them against the catalog's SHA-256.</summary>
     private async Task SearchAndDownloadAsync(Dictionary<string, string> env, string scratch, string instrument)
     {
