@@ -194,7 +194,7 @@ describe('token refresh', () => {
   it('lets a late refresh change nothing after sign-out', async () => {
     let release: (r: Response) => void = () => {};
     const w = world([]);
-    w.deps.fetch = (async (url: string, init: RequestInit) => {
+    w.deps.fetch = (async (_url: string, init: RequestInit) => {
       if (JSON.parse(String(init.body)).AuthFlow === 'REFRESH_TOKEN_AUTH') {
         return new Promise<Response>((r) => { release = r; });
       }
