@@ -26,5 +26,19 @@ if sources_changed; then
   touch "$stamp"
 fi
 
+# The portal (web/dist), which `sdc local up` and `sdc demo` serve: built when missing or when its
+# sources changed, if npm is here; without it the API still works and the portal is skipped.
+web="$here/web"
+if [ -f "$web/package.json" ] && command -v npm >/dev/null; then
+  if [ ! -f "$web/dist/index.html" ] || [ -n "$(find "$web/src" "$web/index.html" "$web/package-lock.json" -newer "$web/dist/index.html" -type f -print -quit 2>/dev/null)" ]; then
+    echo "sdc: building the portal (web/, first run or sources changed)…" >&2
+    mkdir -p "$here/.artifacts"
+    if ! (cd "$web" && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } \
+          && npm run build) >"$here/.artifacts/web.log" 2>&1; then
+      echo "sdc: the portal did not build (log: .artifacts/web.log); serving the API without it" >&2
+    fi
+  fi
+fi
+
 export SDC_HOME="$here"
 exec dotnet "$out/sdc.dll" "$@"
