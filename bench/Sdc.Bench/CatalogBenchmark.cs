@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Npgsql;
 using Sdc.Catalog;
 
 namespace Sdc.Bench;
@@ -72,7 +71,8 @@ internal sealed class CatalogBenchmark : IBenchmark
         return 0;
     }
 
-    private static async Task<TimeSpan> LoadAsync(ICatalog catalog, CatalogWorkload workload, int rows, int batch, CancellationToken cancellationToken)
+    /// <summary>Registers the workload's rows in batches; returns the time spent registering (not making the rows).</summary>
+    internal static async Task<TimeSpan> LoadAsync(ICatalog catalog, CatalogWorkload workload, int rows, int batch, CancellationToken cancellationToken)
     {
         var registering = TimeSpan.Zero;
         var done = 0;
@@ -149,21 +149,10 @@ internal sealed class CatalogBenchmark : IBenchmark
                 });
             }
 
-            // The admin connection must be allowed to CREATE DATABASE (the test cluster's superuser is).
-            if (spec.Contains("://", StringComparison.Ordinal))
-            {
-                throw new ArgumentException("--fresh with PostgreSQL needs an Npgsql connection string (Host=...), as SDC_TEST_POSTGRES is.");
-            }
-
-            var admin = new NpgsqlConnectionStringBuilder(spec);
-            var name = $"sdc_bench_{Guid.NewGuid():N}"[..22];
-            await ExecuteAsync(admin.ConnectionString, $"CREATE DATABASE {name}", cancellationToken);
-            var target = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = name }.ConnectionString;
-            return new Scratch(target, async () =>
-            {
-                NpgsqlConnection.ClearAllPools();
-                await ExecuteAsync(admin.ConnectionString, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", CancellationToken.None);
-            });
+            var admin = spec;
+            var name = PostgresDatabases.NewName();
+            var target = await PostgresDatabases.CreateAsync(admin, name, cancellationToken);
+            return new Scratch(target, () => PostgresDatabases.DropAsync(admin, name, CancellationToken.None));
         }
 
         public async ValueTask DisposeAsync() => await _remove();
@@ -177,15 +166,6 @@ internal sealed class CatalogBenchmark : IBenchmark
                     File.Delete(file);
                 }
             }
-        }
-
-        private static async Task ExecuteAsync(string connectionString, string sql, CancellationToken cancellationToken)
-        {
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql; // a name this class made up, never user input
-            await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 }

@@ -1,7 +1,7 @@
 using Sdc.Bench;
 
 // Dispatches `Sdc.Bench <benchmark> [--option value ...]` to one benchmark class per file.
-IBenchmark[] benchmarks = [new CatalogBenchmark(), new StatesBenchmark(), new FitsBenchmark(), new DecodeBenchmark(), new EmirsFftBenchmark(), new IngestBenchmark(), new PipelineBenchmark()];
+IBenchmark[] benchmarks = [new CatalogBenchmark(), new ApiLoadBenchmark(), new DownloadSeedBenchmark(), new StatesBenchmark(), new FitsBenchmark(), new DecodeBenchmark(), new EmirsFftBenchmark(), new IngestBenchmark(), new PipelineBenchmark()];
 
 if (args.Length == 0 || args[0] is "-h" or "--help" || benchmarks.All(b => b.Name != args[0]))
 {
