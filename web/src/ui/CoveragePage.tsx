@@ -10,7 +10,6 @@ import { useRequest, useTitle } from './hooks';
 
 const LabelWidth = 70;
 const HeadHeight = 34;
-const CellWidth = 18;
 const RowHeight = 26;
 
 function levelName(level: string): string {
@@ -83,11 +82,17 @@ function Coverage({ params }: { params: URLSearchParams }) {
   );
 }
 
+/** Wide cells for a few days, narrow ones for a long mission (the plot scrolls sideways). */
+export function cellWidth(days: number): number {
+  return days <= 14 ? 40 : days <= 60 ? 24 : days <= 180 ? 16 : 12;
+}
+
 function Plot({ grid }: { grid: CoverageGrid }) {
-  const width = LabelWidth + grid.days.length * CellWidth + 4;
+  const cellW = cellWidth(grid.days.length);
+  const width = LabelWidth + grid.days.length * cellW + 40;
   const height = HeadHeight + grid.instruments.length * RowHeight + 4;
   // A label every few days so they do not overlap; every day is still a link.
-  const step = Math.max(1, Math.ceil(44 / CellWidth));
+  const step = Math.max(1, Math.ceil(44 / cellW));
   return (
     <>
       <div class="plot-scroll">
@@ -96,9 +101,9 @@ function Plot({ grid }: { grid: CoverageGrid }) {
           data-testid="coverage-plot">
           {grid.days.map((day, i) => (
             <a key={day} href={dayHref(day)} aria-label={`Search ${day}, all instruments`} data-testid="coverage-day" data-day={day}>
-              <rect class="day-head" x={LabelWidth + i * CellWidth} y={HeadHeight - 10} width={CellWidth - 2} height={8} />
+              <rect class="day-head" x={LabelWidth + i * cellW} y={HeadHeight - 10} width={cellW - 2} height={8} />
               {(i % step === 0 || i === grid.days.length - 1) && (
-                <text x={LabelWidth + i * CellWidth} y={HeadHeight - 16} class="day-label">{day.slice(5)}</text>
+                <text x={LabelWidth + i * cellW} y={HeadHeight - 16} class="day-label">{day.slice(5)}</text>
               )}
               <title>{day}</title>
             </a>
@@ -108,16 +113,16 @@ function Plot({ grid }: { grid: CoverageGrid }) {
               <text x={LabelWidth - 8} y={HeadHeight + row * RowHeight + RowHeight / 2 + 4} text-anchor="end" class="row-label">{instrumentName(instrument)}</text>
               {grid.days.map((day, i) => {
                 const cell = grid.cell(instrument, day);
-                const x = LabelWidth + i * CellWidth;
+                const x = LabelWidth + i * cellW;
                 const y = HeadHeight + row * RowHeight;
                 if (!cell) {
-                  return <rect key={day} class="cell empty" x={x} y={y} width={CellWidth - 2} height={RowHeight - 4}><title>{`${instrumentName(instrument)} ${day}: no data`}</title></rect>;
+                  return <rect key={day} class="cell empty" x={x} y={y} width={cellW - 2} height={RowHeight - 4}><title>{`${instrumentName(instrument)} ${day}: no data`}</title></rect>;
                 }
                 const label = `${instrumentName(instrument)} ${day}: ${cell.files} files, highest level ${levelName(cell.highestLevel)}`;
                 return (
                   <a key={day} href={dayHref(day, instrument)} aria-label={label} data-testid="coverage-cell"
                     data-instrument={instrument} data-day={day} data-level={cell.highestLevel}>
-                    <rect class="cell" x={x} y={y} width={CellWidth - 2} height={RowHeight - 4} fill={levelColour(cell.highestLevel)} />
+                    <rect class="cell" x={x} y={y} width={cellW - 2} height={RowHeight - 4} fill={levelColour(cell.highestLevel)} />
                     <title>{label}</title>
                   </a>
                 );

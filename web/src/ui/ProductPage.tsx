@@ -186,18 +186,33 @@ function QuicklookImage({ ql, self }: { ql: Product; self: boolean }) {
   );
 }
 
+/**
+ * Set once the API has answered that it has no header route at all (an older API): asked once
+ * per page load rather than on every product page.
+ */
+let headerRouteMissing = false;
+
+export function isFits(name: string): boolean {
+  return /\.(fits?|fts)(\.gz)?$/i.test(name);
+}
+
 /** The FITS header, where the API offers it (the section is left out when the route answers 404). */
 function HeaderSection({ product }: { product: Product }) {
   const { api } = useApp();
+  const wanted = isFits(product.name) && !headerRouteMissing;
   const state = useRequest(
-    (signal) => api.json<{ cards: HeaderCard[] }>(api.scoped(`/products/${product.id}/header`), { signal }).catch((e: unknown) => {
-      if (e instanceof ApiError && (e.status === 404 || e.status === 405)) return null;
+    (signal) => (wanted ? api.json<{ cards: HeaderCard[] }>(api.scoped(`/products/${product.id}/header`), { signal }) : Promise.resolve(null)).catch((e: unknown) => {
+      if (e instanceof ApiError && (e.status === 404 || e.status === 405)) {
+        // The API's answer for a path it does not route, as opposed to a product without a header.
+        if (e.status === 405 || /no such resource/i.test(e.problem.detail ?? '')) headerRouteMissing = true;
+        return null;
+      }
       throw e;
     }),
     [product.id],
   );
   const [filter, setFilter] = useState('');
-  if (product.kind === 'quicklook' || state.status === 'loading' || (state.status === 'ok' && state.data === null)) {
+  if (!wanted || state.status === 'loading' || (state.status === 'ok' && state.data === null)) {
     return null;
   }
   if (state.status === 'error') {

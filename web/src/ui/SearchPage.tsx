@@ -92,7 +92,7 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
         />
       )}
       <SelectionBar selected={selected} onClear={() => setSelected(new Map())} />
-      {selected.size > 0 && <BulkPanel products={[...selected.values()]} />}
+      {selected.size > 0 && <BulkPanel key={[...selected.keys()].join(',')} products={[...selected.values()]} />}
     </section>
   );
 }
@@ -227,8 +227,8 @@ function SearchForm({ query, urlProblems, apiProblem, onSearch }: {
 
 const Columns: { key: SortKey; label: string; className?: string }[] = [
   { key: 'name', label: 'Name' },
-  { key: 'instrument', label: 'Instrument' },
-  { key: 'level', label: 'Level' },
+  { key: 'instrument', label: 'Instrument', className: 'mid-only' },
+  { key: 'level', label: 'Level', className: 'mid-only' },
   { key: 'descriptor', label: 'Descriptor', className: 'wide-only' },
   { key: 'startTime', label: 'Start (UTC)' },
   { key: 'orbit', label: 'Orbit', className: 'wide-only' },
@@ -293,8 +293,8 @@ function Results({ products, query, selected, onToggle, onToggleAll, onSort, pag
                     aria-label={`Select ${p.name}`} data-testid="result-select" />
                 </td>
                 <td class="name"><a href={`#/products/${p.id}`} data-testid="result-link">{p.name}</a>{!p.isLatest && <span class="tag">older version</span>}</td>
-                <td>{instrumentName(p.instrument)}</td>
-                <td>{p.kind === 'quicklook' ? 'ql' : p.level ?? '—'}</td>
+                <td class="mid-only">{instrumentName(p.instrument)}</td>
+                <td class="mid-only">{p.kind === 'quicklook' ? 'ql' : p.level ?? '—'}</td>
                 <td class="wide-only">{p.descriptor ?? '—'}</td>
                 <td><Time iso={p.startTime} /></td>
                 <td class="wide-only num">{p.orbit ?? '—'}</td>
