@@ -36,6 +36,7 @@ public sealed class ApiHandler
             new("GET", "/v1/products", Access.DataUser, (c, t) => products.SearchAsync(c, publicRoute: false, t)),
             new("GET", "/v1/products/{id}", Access.DataUser, (c, t) => products.GetAsync(c, publicRoute: false, t)),
             new("GET", "/v1/products/{id}/download", Access.DataUser, (c, t) => products.DownloadAsync(c, publicRoute: false, t)),
+            new("GET", "/v1/products/{id}/header", Access.DataUser, (c, t) => products.HeaderAsync(c, publicRoute: false, t)),
             new("POST", "/v1/downloads", Access.DataUser, products.BulkAsync),
             new("GET", "/v1/files", Access.DataUser, products.ListFilesAsync),
             new("GET", "/v1/files/{id}", Access.DataUser, (c, t) => products.GetAsync(c, publicRoute: false, t)),
@@ -54,6 +55,7 @@ public sealed class ApiHandler
             new("GET", "/public/v1/products", Access.Anyone, (c, t) => products.SearchAsync(c, publicRoute: true, t)),
             new("GET", "/public/v1/products/{id}", Access.Anyone, (c, t) => products.GetAsync(c, publicRoute: true, t)),
             new("GET", "/public/v1/products/{id}/download", Access.Anyone, (c, t) => products.DownloadAsync(c, publicRoute: true, t)),
+            new("GET", "/public/v1/products/{id}/header", Access.Anyone, (c, t) => products.HeaderAsync(c, publicRoute: true, t)),
             new("GET", "/public/v1/releases", Access.Anyone, releases.ListAsync),
             new("GET", "/public/v1/releases/{number}", Access.Anyone, releases.GetAsync),
         ]);

@@ -72,6 +72,24 @@ internal sealed class ProductEndpoints(ApiServices services, ProductViews views)
         return Respond.Json(detail, ApiJsonContext.Default.ProductDetailDto);
     }
 
+    /// <summary>The FITS primary header of a product (the portal's header view); 404 for files that are not FITS.</summary>
+    public async Task<ApiResponse> HeaderAsync(RouteContext context, bool publicRoute, CancellationToken cancellationToken)
+    {
+        context.Query();
+        var file = await FileAccess.FindAsync(services.Catalog, context.Caller, context.Id("id"), publicRoute, cancellationToken);
+        IReadOnlyList<(string Keyword, string? Value, string? Comment)>? cards = null;
+        if (file.Key.EndsWith(".fits", StringComparison.OrdinalIgnoreCase))
+        {
+            await using var stream = await services.Store.OpenReadAsync(file.Bucket, file.Key, cancellationToken);
+            cards = await FitsHeaderCards.ReadAsync(stream, cancellationToken);
+        }
+        if (cards is null)
+        {
+            throw ApiProblemException.NotFound($"File {file.Id} ({ProductViews.NameOf(file)}) has no FITS header.");
+        }
+        return Respond.Json(new HeaderDto([.. cards.Select(c => new HeaderCardDto(c.Keyword, c.Value, c.Comment))]), ApiJsonContext.Default.HeaderDto);
+    }
+
     public async Task<ApiResponse> DownloadAsync(RouteContext context, bool publicRoute, CancellationToken cancellationToken)
     {
         context.Query();

@@ -15,6 +15,7 @@ namespace Sdc.Api.Json;
 [JsonSerializable(typeof(FilePageDto))]
 [JsonSerializable(typeof(ProductDetailDto))]
 [JsonSerializable(typeof(IdsDto))]
+[JsonSerializable(typeof(HeaderDto))]
 [JsonSerializable(typeof(DownloadListDto))]
 [JsonSerializable(typeof(CoverageDto))]
 [JsonSerializable(typeof(RunListDto))]

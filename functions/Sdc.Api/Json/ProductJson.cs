@@ -42,3 +42,7 @@ internal sealed record DownloadListDto(IReadOnlyList<DownloadLinkDto> Files);
 internal sealed record CoverageDayDto(string Instrument, string Day, long Files, string HighestLevel);
 
 internal sealed record CoverageDto(IReadOnlyList<CoverageDayDto> Days);
+
+internal sealed record HeaderCardDto(string Keyword, string? Value, string? Comment);
+
+internal sealed record HeaderDto(IReadOnlyList<HeaderCardDto> Cards);
