@@ -44,9 +44,9 @@ fi
 web="$root/web"
 if [ ! -f "$web/node_modules/.installed" ] || [ "$web/package-lock.json" -nt "$web/node_modules/.installed" ]; then
   echo "test.sh: npm ci in web"
-  # npm ci refuses a lock that lacks other platforms' optional packages (rollup's and esbuild's
-  # native builds), as a lock written where the registry serves only this platform's does; npm
-  # install of the same lock then installs the same versions, without rewriting it.
+  # npm ci refuses a lock that lacks another platform's optional native package (as one written
+  # where the registry lacks it does, see web/README.md); npm install of the same lock then installs
+  # the same versions without rewriting it.
   (cd "$web" && { npm ci --no-audit --no-fund --loglevel=error 2>/dev/null \
     || npm install --no-save --no-audit --no-fund --loglevel=error; })
   touch "$web/node_modules/.installed"

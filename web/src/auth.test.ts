@@ -175,6 +175,7 @@ describe('token refresh', () => {
     expect(await auth.token()).toBeNull();
     expect(auth.signedIn).toBe(false);
     expect(events).toEqual(['tokens', 'expired']);
+    expect(auth.lastSignOut).toBe('expired');
     expect((w.deps.session as MemoryStore).items.size).toBe(0);
     expect(w.timers).toEqual([]);
   });

@@ -133,6 +133,8 @@ export class Auth {
   /** Bumped by every sign-in and sign-out, so a refresh that finishes late changes nothing. */
   private generation = 0;
   private readonly listeners = new Set<AuthListener>();
+  /** Why the last session ended, for a page that starts after it did. */
+  lastSignOut: SignOutReason | null = null;
 
   constructor(
     private readonly config: AuthConfig,
@@ -179,6 +181,7 @@ export class Auth {
     }
     this.generation++;
     this.inflight = null;
+    this.lastSignOut = null;
     this.remember = remember;
     this.store(this.tokensFrom(result, result.RefreshToken, username));
     this.emit();
@@ -245,6 +248,7 @@ export class Auth {
     this.generation++;
     this.inflight = null;
     this.current = null;
+    this.lastSignOut = reason;
     this.deps.session.removeItem(StorageKey);
     this.deps.persistent.removeItem(StorageKey);
     this.schedule();

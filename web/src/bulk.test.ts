@@ -47,7 +47,7 @@ describe('bulk download scripts', () => {
     const script = curlScript(api, files, { publicMode: false });
     expect(script).toContain("api=http://127.0.0.1:8080/v1\n");
     expect(script).toContain(': "${SDC_TOKEN:?');
-    expect(script).toContain('curl -fL --retry 3 -H "Authorization: Bearer $SDC_TOKEN" -o "$2" "$api/products/$1/download"');
+    expect(script).toContain('curl -fsSL --retry 3 -H "Authorization: Bearer $SDC_TOKEN" -o "$2" "$api/products/$1/download"');
     expect(script).toContain('echo "$3  $2" | $check');
     expect(script).toContain('get 126 emm_exi_l2_20210224T040000_0001_f220_v01-00.fits 71cc6aab\n');
     expect(script).toContain('get 127 emm_exi_ql_20210224T040000_0001_f220_v01-00.png ab12\n');

@@ -92,8 +92,8 @@ export function curlScript(apiUrl: string, files: readonly BulkFile[], options: 
     `cd ${shellQuote(options.dir ?? 'data')}`,
     'get() {',
     options.publicMode
-      ? '  curl -fL --retry 3 -o "$2" "$api/products/$1/download"'
-      : '  curl -fL --retry 3 -H "Authorization: Bearer $SDC_TOKEN" -o "$2" "$api/products/$1/download"',
+      ? '  curl -fsSL --retry 3 -o "$2" "$api/products/$1/download"'
+      : '  curl -fsSL --retry 3 -H "Authorization: Bearer $SDC_TOKEN" -o "$2" "$api/products/$1/download"',
     '  if [ -n "$3" ]; then echo "$3  $2" | $check; fi',
     '}',
   );

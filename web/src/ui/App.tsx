@@ -20,9 +20,11 @@ const Nav: { path: string; label: string; testid: string; signedIn?: boolean }[]
   { path: 'api', label: 'API access', testid: 'nav-api' },
 ];
 
+const Expired = 'Your session has ended (the sign-in could not be renewed). You are in public mode; sign in again to see everything.';
+
 export function App({ config, api, auth }: { config: PortalConfig; api: Api; auth: Auth | null }) {
   const [tokens, setTokens] = useState<Tokens | null>(auth?.tokens ?? null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(auth?.lastSignOut === 'expired' ? Expired : null);
   const route = useRoute();
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
@@ -32,7 +34,7 @@ export function App({ config, api, auth }: { config: PortalConfig; api: Api; aut
     if (t) {
       setNotice(null);
     } else if (reason === 'expired') {
-      setNotice('Your session has ended (the sign-in could not be renewed). You are in public mode; sign in again to see everything.');
+      setNotice(Expired);
     }
   }), [auth]);
 

@@ -116,7 +116,7 @@ function Plot({ grid }: { grid: CoverageGrid }) {
                 const x = LabelWidth + i * cellW;
                 const y = HeadHeight + row * RowHeight;
                 if (!cell) {
-                  return <rect key={day} class="cell empty" x={x} y={y} width={cellW - 2} height={RowHeight - 4}><title>{`${instrumentName(instrument)} ${day}: no data`}</title></rect>;
+                  return <rect key={day} class="cell none" x={x} y={y} width={cellW - 2} height={RowHeight - 4}><title>{`${instrumentName(instrument)} ${day}: no data`}</title></rect>;
                 }
                 const label = `${instrumentName(instrument)} ${day}: ${cell.files} files, highest level ${levelName(cell.highestLevel)}`;
                 return (
@@ -135,7 +135,7 @@ function Plot({ grid }: { grid: CoverageGrid }) {
         {grid.levels.map((level) => (
           <li key={level}><span class="swatch" style={{ background: levelColour(level) }} aria-hidden="true" /> {levelName(level)} ({level})</li>
         ))}
-        <li><span class="swatch empty" aria-hidden="true" /> no data</li>
+        <li><span class="swatch swatch-none" aria-hidden="true" /> no data</li>
       </ul>
       <details class="coverage-table">
         <summary>Coverage as a table</summary>

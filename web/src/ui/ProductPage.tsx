@@ -9,7 +9,7 @@ import { useAction, useObjectUrl, useRequest, useTitle } from './hooks';
 import { saveBlob } from './save';
 
 export function ProductPage({ id }: { id: string }) {
-  const { api } = useApp();
+  const { api, tokens } = useApp();
   const valid = /^\d+$/.test(id);
   const state = useRequest(
     (signal) => (valid ? api.json<ProductDetail>(api.scoped(`/products/${id}`), { signal })
@@ -24,6 +24,9 @@ export function ProductPage({ id }: { id: string }) {
       <Show state={state} label="Loading the product…" testid="product-problem">
         {(detail) => <Detail detail={detail} />}
       </Show>
+      {state.status === 'error' && !tokens && state.error instanceof ApiError && state.error.status === 404 && (
+        <p class="notice" data-testid="product-public-hint">Public mode shows released products only: <a href={`#/signin?next=${encodeURIComponent(`#/products/${id}`)}`}>sign in</a> to see this one if it is not released yet.</p>
+      )}
     </article>
   );
 }
