@@ -17,7 +17,7 @@ sources_changed() {
 
 if sources_changed; then
   echo "sdc: building the command line (first run or sources changed)…" >&2
-  mkdir -p "$out"
+  mkdir -p "$out" # a fresh clone has no .artifacts/ yet, and the build log goes beside it
   if ! dotnet build "$here/cli/Sdc.Cli/Sdc.Cli.csproj" -c Release -o "$out" --nologo -v quiet -clp:ErrorsOnly >"$out.log" 2>&1; then
     cat "$out.log" >&2
     echo "sdc: build failed (log above)" >&2

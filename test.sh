@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of the SDC. On a fresh machine it first installs what the tests need (Debian
-# packages, the npm test tools), then starts throwaway services (a PostgreSQL cluster, an S3 server
-# and a Cognito emulator on free loopback ports), runs the suites, and tears the services down.
-# Idempotent.
+# packages, the npm test tools, the portal's npm packages), then starts throwaway services (a
+# PostgreSQL cluster, an S3 server and a Cognito emulator on free loopback ports), runs the suites
+# (.NET, the Python processor's, the portal's unit tests, the portal's browser tests in headless
+# Chromium against `sdc local up`), and tears the services down. Idempotent.
 #   ./test.sh                 all tests
 #   ./test.sh --filter EXPR   passed to `dotnet test --filter` (e.g. FullyQualifiedName~Catalog)
 set -euo pipefail
@@ -18,6 +19,8 @@ command -v fitsverify >/dev/null || apt_needed+=(fitsverify)
 # Debian's own python3: a pyenv or venv python3 earlier on PATH does not see Debian's packages.
 /usr/bin/python3 -c 'import numpy' 2>/dev/null || apt_needed+=(python3-numpy)
 /usr/bin/python3 -c 'import astropy.io.fits' 2>/dev/null || apt_needed+=(python3-astropy)
+# The portal's browser tests drive Debian's Chromium (playwright-core, no browser download).
+[ -x /usr/bin/chromium ] || apt_needed+=(chromium)
 if [ ${#apt_needed[@]} -gt 0 ]; then
   echo "test.sh: installing ${apt_needed[*]}"
   if [ "$(id -u)" != 0 ]; then
@@ -35,6 +38,18 @@ if [ ! -f "$tools/node_modules/.installed" ] || [ "$tools/package-lock.json" -nt
   echo "test.sh: npm ci in tests/tools"
   (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error)
   touch "$tools/node_modules/.installed"
+fi
+
+# --- the portal's npm packages (vite, vitest, playwright-core, …) --------------------------------
+web="$root/web"
+if [ ! -f "$web/node_modules/.installed" ] || [ "$web/package-lock.json" -nt "$web/node_modules/.installed" ]; then
+  echo "test.sh: npm ci in web"
+  # npm ci refuses a lock that lacks another platform's optional native package (as one written
+  # where the registry lacks it does, see web/README.md); npm install of the same lock then installs
+  # the same versions without rewriting it.
+  (cd "$web" && { npm ci --no-audit --no-fund --loglevel=error 2>/dev/null \
+    || npm install --no-save --no-audit --no-fund --loglevel=error; })
+  touch "$web/node_modules/.installed"
 fi
 
 export SDC_PYTHON=/usr/bin/python3
@@ -62,6 +77,23 @@ echo "test.sh: processors/emu-py (python unittest)"
 py_status=$?
 tail -3 "$results/emu-py.log"
 [ "$status" = 0 ] && status=$py_status
+
+# The portal: its unit tests (vitest), then its browser tests (web/e2e: builds web/dist, makes a
+# simulated day with one failed job, serves it with `sdc local up`, drives headless Chromium;
+# screenshots and logs in .artifacts/e2e). Both write JUnit XML, counted below.
+echo "test.sh: web (vitest)"
+(cd "$web" && npm test --silent -- --reporter=default --reporter=junit --outputFile.junit="$results/web-unit.xml") \
+  >"$results/web-unit.log" 2>&1
+web_status=$?
+grep -E '^\s+(Test Files|Tests) ' "$results/web-unit.log" || tail -20 "$results/web-unit.log"
+[ "$status" = 0 ] && status=$web_status
+echo "test.sh: web/e2e (headless Chromium against sdc local up)"
+(cd "$web" && node --test --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=junit --test-reporter-destination="$results/web-e2e.xml" e2e/portal.test.mjs) 2>&1 \
+  | tee "$results/web-e2e.log" | grep -E --line-buffered '^\s*(✔|✖) |^e2e: |Error'
+e2e_status=${PIPESTATUS[0]}
+[ "$status" = 0 ] && status=$e2e_status
+echo "$web_status" >"$results/web-unit.status"; echo "$e2e_status" >"$results/web-e2e.status"
 set -e
 
 # One closing line for the whole run, summed over the suites.
@@ -78,6 +110,19 @@ for trx in glob.glob(sys.argv[1] + "/*.trx"):
     if c is None: continue
     passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0))
     skipped += int(c.get("notExecuted", 0))
+# The portal's suites (JUnit XML); one that failed without a report counts as one failure.
+for suite in ("web-unit", "web-e2e"):
+    cases = []
+    try:
+        cases = list(ET.parse(f"{sys.argv[1]}/{suite}.xml").getroot().iter("testcase"))
+    except (OSError, ET.ParseError):
+        pass
+    for case in cases:
+        if case.find("failure") is not None or case.find("error") is not None: failed += 1
+        elif case.find("skipped") is not None: skipped += 1
+        else: passed += 1
+    if not cases and open(f"{sys.argv[1]}/{suite}.status").read().strip() != "0":
+        failed += 1
 print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit "$status"
