@@ -26,11 +26,7 @@ internal static class ReleasesCommands
         };
         create.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
-            var text = parse.GetValue(cutoff)!;
-            if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var when))
-            {
-                throw new UserError($"--cutoff '{text}': expected a UTC date (2021-04-01) or time (2021-04-01T00:00:00Z).");
-            }
+            var when = ReprocessCommand.Time(parse.GetValue(cutoff)!, "--cutoff");
             await using var sdc = await LocalSdc.OpenAsync(parse, parse.GetValue(catalogOption), new Ingest.IngestOptions(), token);
             var release = await new ReleasePublisher(sdc.Catalog, sdc.Store, TimeProvider.System).CreateAsync(when, parse.GetValue(notes), token);
             Terminal.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,

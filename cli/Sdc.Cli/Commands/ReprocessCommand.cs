@@ -56,7 +56,8 @@ internal static class ReprocessCommand
         return command;
     }
 
-    private static DateTimeOffset Time(string text, string option) =>
+    /// <summary>A UTC date or time given to an option, or a message naming the option.</summary>
+    internal static DateTimeOffset Time(string text, string option) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
             ? time
             : throw new UserError($"{option} '{text}': expected a UTC date (2021-02-24) or time (2021-02-24T06:00:00Z).");

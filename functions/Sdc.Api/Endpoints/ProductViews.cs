@@ -80,7 +80,7 @@ internal sealed class ProductViews(ICatalog catalog)
         run.Id,
         run.ExecutionName,
         run.Kind.ToString().ToLowerInvariant(),
-        StatusText(run.Status.ToString()),
+        run.Status.ToString().ToUpperInvariant(),
         Http.ApiTime.Format(run.StartedAt),
         Http.ApiTime.Format(run.FinishedAt),
         run.Summary);
@@ -92,7 +92,7 @@ internal sealed class ProductViews(ICatalog catalog)
         job.Level,
         job.Stage,
         job.Queue,
-        StatusText(job.Status.ToString()),
+        Pipeline.PipelineTasks.StatusText(job.Status),
         job.StatusReason,
         job.ExitCode,
         job.Attempts,
@@ -100,8 +100,4 @@ internal sealed class ProductViews(ICatalog catalog)
         Http.ApiTime.Format(job.StartedAt),
         Http.ApiTime.Format(job.FinishedAt),
         job.LogKey is not null);
-
-    // The statuses as operators know them (PROBA2 spelling): OK, WARNING, ERROR, TIMED_OUT, ….
-    private static string StatusText(string name) =>
-        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant();
 }

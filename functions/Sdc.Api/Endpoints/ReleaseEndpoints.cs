@@ -20,9 +20,7 @@ internal sealed class ReleaseEndpoints(ApiServices services, ReleasePublisher pu
     public async Task<ApiResponse> GetAsync(RouteContext context, CancellationToken cancellationToken)
     {
         context.Query();
-        var number = context.Id("number");
-        var release = (number <= int.MaxValue ? await services.Catalog.Releases.FindAsync((int)number, cancellationToken) : null)
-            ?? throw ApiProblemException.NotFound($"No release {number}.");
+        var release = await FindAsync(context, cancellationToken);
         var files = new List<ReleaseFileDto>();
         await foreach (var file in services.Catalog.Releases.ListFilesAsync(release.Id, cancellationToken))
         {
@@ -35,12 +33,10 @@ internal sealed class ReleaseEndpoints(ApiServices services, ReleasePublisher pu
     public async Task<ApiResponse> ManifestAsync(RouteContext context, CancellationToken cancellationToken)
     {
         context.Query();
-        var number = context.Id("number");
-        var release = (number <= int.MaxValue ? await services.Catalog.Releases.FindAsync((int)number, cancellationToken) : null)
-            ?? throw ApiProblemException.NotFound($"No release {number}.");
+        var release = await FindAsync(context, cancellationToken);
         if (release.ManifestKey is null)
         {
-            throw ApiProblemException.NotFound($"Release {number} has no manifest.");
+            throw ApiProblemException.NotFound($"Release {release.Number} has no manifest.");
         }
         return ApiResponse.Redirect(await services.Store.PresignGetAsync(Ingest.Layout.Buckets.Public, release.ManifestKey, services.Options.DownloadExpiry, cancellationToken));
     }
@@ -49,19 +45,7 @@ internal sealed class ReleaseEndpoints(ApiServices services, ReleasePublisher pu
     {
         context.Query();
         var body = JsonBody.Read(context.Request.Body, ApiJsonContext.Default.ReleaseRequestDto, Expected);
-        if (body.Cutoff is null)
-        {
-            throw ApiProblemException.BadBody("cutoff is missing.", "cutoff", ApiTime.Expected);
-        }
-        DateTimeOffset cutoff;
-        try
-        {
-            cutoff = ApiTime.Parse(body.Cutoff, "cutoff");
-        }
-        catch (ApiProblemException)
-        {
-            throw ApiProblemException.BadBody($"cutoff '{QueryParameters.Shown(body.Cutoff)}' is not a time.", "cutoff", ApiTime.Expected);
-        }
+        var cutoff = ApiTime.ParseField(body.Cutoff, "cutoff");
         if (body.Notes is { Length: > 10_000 })
         {
             throw ApiProblemException.BadBody($"notes is {body.Notes.Length} characters long.", "notes", "at most 10000 characters");
@@ -75,5 +59,12 @@ internal sealed class ReleaseEndpoints(ApiServices services, ReleasePublisher pu
         {
             throw ApiProblemException.Conflict(e.Message);
         }
+    }
+
+    private async Task<Catalog.Release> FindAsync(RouteContext context, CancellationToken cancellationToken)
+    {
+        var number = context.Id("number");
+        return (number <= int.MaxValue ? await services.Catalog.Releases.FindAsync((int)number, cancellationToken) : null)
+            ?? throw ApiProblemException.NotFound($"No release {number}.");
     }
 }

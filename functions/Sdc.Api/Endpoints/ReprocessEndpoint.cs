@@ -32,8 +32,8 @@ internal sealed class ReprocessEndpoint(ApiServices services)
         {
             throw ApiProblemException.Forbidden($"Reprocessing {instrument} is for the admin, team or itf-{instrument} groups; {context.Caller.Username} is in {string.Join(", ", context.Caller.Groups)}.");
         }
-        var from = Time(body.From, "from");
-        var to = Time(body.To, "to");
+        var from = ApiTime.ParseField(body.From, "from");
+        var to = ApiTime.ParseField(body.To, "to");
         if (to <= from)
         {
             throw ApiProblemException.BadBody($"to ({ApiTime.Format(to)}) is not after from ({ApiTime.Format(from)}).", "to", "a time after from");
@@ -52,21 +52,5 @@ internal sealed class ReprocessEndpoint(ApiServices services)
         using var content = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(request, PipelineJsonContext.Default.PipelineRequest));
         await services.Store.PutAsync(Buckets.Archive, key, content, null, cancellationToken);
         return Respond.Json(new ReprocessAcceptedDto($"{Buckets.Archive}:{key}", name), ApiJsonContext.Default.ReprocessAcceptedDto, 202);
-    }
-
-    private static DateTimeOffset Time(string? value, string field)
-    {
-        if (value is null)
-        {
-            throw ApiProblemException.BadBody($"{field} is missing.", field, ApiTime.Expected);
-        }
-        try
-        {
-            return ApiTime.Parse(value, field);
-        }
-        catch (ApiProblemException)
-        {
-            throw ApiProblemException.BadBody($"{field} '{QueryParameters.Shown(value)}' is not a time.", field, ApiTime.Expected);
-        }
     }
 }

@@ -28,6 +28,23 @@ public static class ApiTime
         throw ApiProblemException.BadParameter(parameter, $"{parameter}={QueryParameters.Shown(value)} is not a time.", Expected);
     }
 
+    /// <summary>A time in a request body's <paramref name="field"/>: missing or malformed is a bad-body problem naming it.</summary>
+    public static DateTimeOffset ParseField(string? value, string field)
+    {
+        if (value is null)
+        {
+            throw ApiProblemException.BadBody($"{field} is missing.", field, Expected);
+        }
+        try
+        {
+            return Parse(value, field);
+        }
+        catch (ApiProblemException)
+        {
+            throw ApiProblemException.BadBody($"{field} '{QueryParameters.Shown(value)}' is not a time.", field, Expected);
+        }
+    }
+
     public static string Format(DateTimeOffset time) =>
         time.UtcDateTime.ToString(time.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFF'Z'",
             CultureInfo.InvariantCulture);
