@@ -1,4 +1,3 @@
-using Npgsql;
 using Sdc.Catalog.Engines;
 
 namespace Sdc.Catalog;
@@ -22,7 +21,7 @@ public static class CatalogFactory
         var parsed = CatalogSpec.Parse(spec);
         CatalogDatabase database = parsed.Engine switch
         {
-            CatalogEngine.Postgres => new PostgresCatalogDatabase(NpgsqlDataSource.Create(parsed.Target)),
+            CatalogEngine.Postgres => PostgresCatalogDatabase.Create(parsed.Target),
             _ => await SqliteCatalogDatabase.OpenAsync(parsed.Target, cancellationToken),
         };
         return new Catalog(database);

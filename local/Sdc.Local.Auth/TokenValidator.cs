@@ -30,6 +30,7 @@ public sealed class TokenValidator
     private readonly TokenValidatorOptions _options;
     private readonly IJwksSource _keys;
     private readonly TimeProvider _time;
+    private readonly RsaKeyPool _rsaKeys = new();
 
     public TokenValidator(TokenValidatorOptions options, IJwksSource keys, TimeProvider timeProvider)
     {
@@ -171,21 +172,20 @@ public sealed class TokenValidator
             username, Text(claims, "sub") ?? "", groups, use, DateTimeOffset.FromUnixTimeSeconds(Math.Min(exp!.Value, 253402300799))));
     }
 
-    private static bool Verifies(RsaJsonWebKey key, string[] parts, byte[] signature)
+    private bool Verifies(RsaJsonWebKey key, string[] parts, byte[] signature)
     {
-        RSA rsa;
-        try
-        {
-            rsa = key.CreateRsa();
-        }
-        catch (Exception e) when (e is FormatException or CryptographicException)
+        if (!_rsaKeys.TryRent(key, out var rsa))
         {
             return false; // a key that cannot be used verifies nothing
         }
-        using (rsa)
+        try
         {
             var signingInput = Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}");
             return rsa.VerifyData(signingInput, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        }
+        finally
+        {
+            _rsaKeys.Return(key, rsa);
         }
     }
 
