@@ -1,0 +1,17 @@
+using Sdc.Pipeline;
+
+namespace Sdc.Infra.Building;
+
+/// <summary>Which image a stage's job definition for an instrument runs: the versions.json entry the stage follows.</summary>
+public static class ProcessorImages
+{
+    /// <summary>
+    /// The tag or digest in the instrument's ECR repository: the entry's digest when it pins one
+    /// (what promotion moves), else its version, which CI pushes as an immutable tag.
+    /// </summary>
+    public static (ProcessorRelease Release, string TagOrDigest) For(ProcessorVersions versions, string instrument, string stage)
+    {
+        var release = versions.For(instrument);
+        return (release, release.Version);
+    }
+}
