@@ -53,6 +53,7 @@ public sealed class AccessStack : Stack
             RefreshTokenValidity = Duration.Days(30),
             PreventUserExistenceErrors = true,
             EnableTokenRevocation = true,
+            DisableOAuth = true, // only InitiateAuth: no hosted UI, no redirect flows to secure
         });
         var authEndpoint = $"https://cognito-idp.{Region}.amazonaws.com/";
 
