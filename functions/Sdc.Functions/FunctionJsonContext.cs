@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Sdc.Ingest.Indexing;
 using Sdc.Ingest.Reconciliation;
 
 namespace Sdc.Functions;
@@ -8,8 +7,6 @@ namespace Sdc.Functions;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(IntegrityResult))]
-[JsonSerializable(typeof(IndexRequest))]
-[JsonSerializable(typeof(IndexReport))]
 [JsonSerializable(typeof(UploadResult))]
 [JsonSerializable(typeof(ReconcileReport))]
 internal sealed partial class FunctionJsonContext : JsonSerializerContext;

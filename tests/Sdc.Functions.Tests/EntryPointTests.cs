@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Sdc.Events;
 using Sdc.Ingest;
-using Sdc.Ingest.Indexing;
 using Sdc.Ingest.Layout;
 using Sdc.Ingest.Reconciliation;
 using Sdc.Ingest.Tests.Support;
@@ -123,20 +122,13 @@ public sealed class EntryPointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task IndexerFunction_TaskPayload_ReturnsTheIndexReportOrFailsByTheCaughtName()
+    public async Task IndexerFunction_PipelineIndexTaskPayload_FailsNamingIndexFunction()
     {
         var function = new IndexerFunction(Physical, World.Services);
-        var start = new DateTimeOffset(2021, 2, 24, 1, 0, 0, TimeSpan.Zero);
-        const string name = "emm_exi_l1_20210224T010000_0001_f635_v01-00.fits";
-        await new JobOutputsBuilder("j1").Add(name, JobOutputsBuilder.Fits("exi", "l1", "01-00", start, start.AddMinutes(5)), "exi", "l1", "f635",
-            start, start.AddMinutes(5), 1, "01-00", []).WriteAsync(World.Store, "jobs/j1/", World.Ct);
 
-        using var result = await InvokeAsync(function.HandleAsync, """{"jobId":null,"outputPrefix":"jobs/j1/"}""");
-        var missing = await Assert.ThrowsAsync<JobOutputsException>(() => function.HandleAsync(new MemoryStream("""{"outputPrefix":"jobs/none/"}"""u8.ToArray())));
+        var error = await Assert.ThrowsAsync<EventFormatException>(() => function.HandleAsync(new MemoryStream("""{"jobId":1,"outputPrefix":"jobs/j1/","exitCode":0}"""u8.ToArray())));
 
-        var indexed = Assert.Single(result.RootElement.GetProperty("indexed").EnumerateArray());
-        Assert.Equal("exi/l1/2021/02/24/" + name, indexed.GetProperty("key").GetString());
-        Assert.Equal(nameof(JobOutputsException), missing.GetType().Name);
+        Assert.Contains(nameof(IndexFunction), error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
