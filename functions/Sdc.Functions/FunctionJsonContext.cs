@@ -9,4 +9,5 @@ namespace Sdc.Functions;
 [JsonSerializable(typeof(IntegrityResult))]
 [JsonSerializable(typeof(UploadResult))]
 [JsonSerializable(typeof(ReconcileReport))]
+[JsonSerializable(typeof(MigrationResponse))]
 internal sealed partial class FunctionJsonContext : JsonSerializerContext;

@@ -8,7 +8,7 @@ public static class FunctionHandlers
     public const string Reconciler = "Sdc.Functions::Sdc.Functions.ReconcilerFunction::HandleAsync";
     public const string Api = "Sdc.Functions::Sdc.Functions.ApiFunction::HandleAsync";
     public const string Plan = "Sdc.Functions::Sdc.Functions.PlanFunction::HandleAsync";
-    public const string IndexJob = "Sdc.Functions::Sdc.Functions.IndexJobFunction::HandleAsync";
+    public const string IndexJob = "Sdc.Functions::Sdc.Functions.IndexFunction::HandleAsync";
     public const string RecordJob = "Sdc.Functions::Sdc.Functions.RecordJobFunction::HandleAsync";
     public const string Summarize = "Sdc.Functions::Sdc.Functions.SummarizeFunction::HandleAsync";
     public const string Migrate = "Sdc.Functions::Sdc.Functions.MigrationFunction::HandleAsync";
