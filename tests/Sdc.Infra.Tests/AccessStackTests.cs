@@ -3,7 +3,7 @@ using Amazon.CDK.Assertions;
 
 namespace Sdc.Infra.Tests;
 
-[Collection(SynthesizedCollection.Name)]
+[Collection(SynthesizedSdcGroup.Name)]
 public sealed class AccessStackTests(SynthesizedSdc sdc)
 {
     public static TheoryData<string> Stages => [.. SynthesizedSdc.StageNames];

@@ -3,7 +3,7 @@ using Amazon.CDK.Assertions;
 
 namespace Sdc.Infra.Tests;
 
-[Collection(SynthesizedCollection.Name)]
+[Collection(SynthesizedSdcGroup.Name)]
 public sealed class CatalogStackTests(SynthesizedSdc sdc)
 {
     public static TheoryData<string> Stages => [.. SynthesizedSdc.StageNames];
@@ -30,7 +30,7 @@ public sealed class CatalogStackTests(SynthesizedSdc sdc)
         // Only the functions' security group may connect, on PostgreSQL's port.
         var ingress = Assert.Single(TemplateJson.Resources(json, "AWS::EC2::SecurityGroupIngress")).Properties;
         Assert.StartsWith("CatalogClients", ingress["SourceSecurityGroupId"]!["Fn::GetAtt"]![0]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal("5432", ingress["FromPort"]!.ToString());
+        Assert.Equal("Endpoint.Port", ingress["FromPort"]!["Fn::GetAtt"]![1]!.GetValue<string>());
         // TLS is forced on the server side too.
         template.HasResourceProperties("AWS::RDS::DBParameterGroup", new Dictionary<string, object>
         {
@@ -71,7 +71,8 @@ public sealed class CatalogStackTests(SynthesizedSdc sdc)
     [MemberData(nameof(Stages))]
     public void EveryFunction_ReachesTheCatalogThroughTheSecret_NoPasswordInItsEnvironment(string stage)
     {
-        var secret = TemplateJson.Resources(sdc.Json(stage, s => s.Catalog), "AWS::SecretsManager::Secret").Single().Id;
+        // The database's secret as functions get it: its attachment to the instance (Ref gives the secret's ARN).
+        var secret = TemplateJson.Resources(sdc.Json(stage, s => s.Catalog), "AWS::SecretsManager::SecretTargetAttachment").Single().Id;
         var ours = sdc.AllTemplates(stage)
             .SelectMany(t => TemplateJson.Resources(t.Template, "AWS::Lambda::Function"))
             .Where(f => f.Properties["Runtime"]?.GetValue<string>() == "dotnet10")

@@ -5,7 +5,7 @@ using Sdc.Testing;
 
 namespace Sdc.Infra.Tests;
 
-[Collection(SynthesizedCollection.Name)]
+[Collection(SynthesizedSdcGroup.Name)]
 public sealed class ProcessingStackTests(SynthesizedSdc sdc)
 {
     public static TheoryData<string> Stages => [.. SynthesizedSdc.StageNames];
@@ -51,7 +51,7 @@ public sealed class ProcessingStackTests(SynthesizedSdc sdc)
 
         var environments = TemplateJson.Resources(json, "AWS::Batch::ComputeEnvironment").ToDictionary(e => e.Id, e => e.Properties);
         Assert.Equal(["FARGATE", "FARGATE_SPOT"], environments.Values.Select(e => e["ComputeResources"]!["Type"]!.GetValue<string>()).Order());
-        Assert.All(environments.Values, e => Assert.Equal("MANAGED", e["Type"]!.GetValue<string>()));
+        Assert.All(environments.Values, e => Assert.Equal("MANAGED", e["Type"]!.GetValue<string>(), ignoreCase: true));
         var queues = TemplateJson.Resources(json, "AWS::Batch::JobQueue").ToDictionary(q => q.Properties["JobQueueName"]!.GetValue<string>(), q => q.Properties);
         var production = queues[$"sdc-{stage}-production"];
         var reprocessing = queues[$"sdc-{stage}-reprocessing"];

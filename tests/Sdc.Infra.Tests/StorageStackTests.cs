@@ -3,7 +3,7 @@ using Amazon.CDK.Assertions;
 
 namespace Sdc.Infra.Tests;
 
-[Collection(SynthesizedCollection.Name)]
+[Collection(SynthesizedSdcGroup.Name)]
 public sealed class StorageStackTests(SynthesizedSdc sdc)
 {
     public static TheoryData<string> Stages => [.. SynthesizedSdc.StageNames];
@@ -48,7 +48,7 @@ public sealed class StorageStackTests(SynthesizedSdc sdc)
         var json = sdc.Json(stage, s => s.Storage);
         var notified = TemplateJson.Resources(json, "Custom::S3BucketNotifications")
             .Where(n => n.Properties["NotificationConfiguration"]?["EventBridgeConfiguration"] is not null)
-            .Select(n => TemplateJson.LogicalIdOf(n.Properties["BucketName"], new Dictionary<string, JsonNode>()))
+            .Select(n => TemplateJson.LogicalIdOf(n.Properties["BucketName"], new Dictionary<string, JsonNode>())!)
             .ToHashSet();
         Assert.Equal(TemplateJson.Resources(json, "AWS::S3::Bucket").Select(b => b.Id).ToHashSet(), notified);
         // The inbox is a way through, not a store: no versions, and leftovers expire.

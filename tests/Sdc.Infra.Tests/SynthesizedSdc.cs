@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using Sdc.Infra.Building;
+using RepositoryRoot = Sdc.Testing.RepositoryRoot;
 using Sdc.Testing;
 
 namespace Sdc.Infra.Tests;
@@ -18,8 +19,8 @@ public sealed class SynthesizedSdc : IDisposable
 
     public SynthesizedSdc()
     {
-        Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1");
-        Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION", "1");
+        System.Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1");
+        System.Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION", "1");
         var functions = Path.Combine(_work, "functions");
         Publish(functions);
         var portal = RepositoryRoot.PathOf("web/dist");
@@ -93,7 +94,7 @@ public sealed class SynthesizedSdc : IDisposable
 }
 
 [CollectionDefinition(Name)]
-public sealed class SynthesizedCollection : ICollectionFixture<SynthesizedSdc>
+public sealed class SynthesizedSdcGroup : ICollectionFixture<SynthesizedSdc>
 {
     public const string Name = "synthesized SDC";
 }

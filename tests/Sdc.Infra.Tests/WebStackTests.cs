@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Sdc.Infra.Tests;
 
-[Collection(SynthesizedCollection.Name)]
+[Collection(SynthesizedSdcGroup.Name)]
 public sealed class WebStackTests(SynthesizedSdc sdc)
 {
     public static TheoryData<string> Stages => [.. SynthesizedSdc.StageNames];

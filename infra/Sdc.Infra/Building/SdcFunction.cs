@@ -21,7 +21,8 @@ public sealed record FunctionContext(
 /// One of the SDC's Lambda functions: the managed <c>dotnet10</c> runtime on arm64 (Graviton: a
 /// fifth cheaper per GB-second, and the published package is portable), the one published
 /// <c>Sdc.Functions</c> package, in the VPC's private subnets beside the catalog, with the
-/// catalog's secret (its ARN in <c>SDC_CATALOG_SECRET_ARN</c>, never the password) and the
+/// catalog's secret (its ARN in <c>SDC_CATALOG_SECRET_ARN</c>, never the password; read through
+/// the AWS Parameters and Secrets extension) and the
 /// physical bucket names (<c>SDC_BUCKET_*</c>), and logs kept for a limited time.
 /// </summary>
 public static class SdcFunction
@@ -62,6 +63,13 @@ public static class SdcFunction
                 RemovalPolicy = RemovalPolicy.DESTROY,
             }),
             Tracing = Tracing.ACTIVE,
+            // How the functions read the catalog's secret (functions/Sdc.Functions/SecretsExtensionReader.cs):
+            // the registry has no AWSSDK.SecretsManager, and the extension caches the secret besides.
+            ParamsAndSecrets = ParamsAndSecretsLayerVersion.FromVersion(ParamsAndSecretsVersions.V1_0_103, new ParamsAndSecretsOptions
+            {
+                CacheEnabled = true,
+                LogLevel = ParamsAndSecretsLogLevel.WARN,
+            }),
         });
         context.CatalogSecret.GrantRead(function);
         return function;

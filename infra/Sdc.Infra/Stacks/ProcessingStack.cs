@@ -226,7 +226,7 @@ public sealed class ProcessingStack : Stack
             Resources =
             [
                 ProductionQueue.JobQueueArn, ReprocessingQueue.JobQueueArn,
-                .. JobDefinitions.Values.Select(d => Arn.Format(new ArnComponents { Service = "batch", Resource = "job-definition", ResourceName = d.JobDefinitionName + ":*" }, this)),
+                .. inputs.Mission.Processors.Select(p => Arn.Format(new ArnComponents { Service = "batch", Resource = "job-definition", ResourceName = $"{prefix}{p.Instrument}:*" }, this)),
             ],
         }));
         Pipeline.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps

@@ -32,8 +32,10 @@ public sealed class StorageStack : Stack
         Products = SecureBucket.Create(this, "Products", settings, versioned: true,
             new LifecycleRule { Id = "expire-replaced-versions", NoncurrentVersionExpiration = Duration.Days(90) },
             // Job outputs are moved to canonical keys by the Index task; a job that died leaves its
-            // outputs behind for a month of debugging, no longer.
-            new LifecycleRule { Id = "expire-job-outputs", Prefix = "jobs/", Expiration = Duration.Days(30) });
+            // outputs for a week of debugging. The copies the Index task moved away would otherwise
+            // stay 90 days as noncurrent versions: a whole second copy of every campaign's products
+            // (docs/cost-model.md).
+            new LifecycleRule { Id = "expire-job-outputs", Prefix = "jobs/", Expiration = Duration.Days(7), NoncurrentVersionExpiration = Duration.Days(1) });
         Public = SecureBucket.Create(this, "Public", settings, versioned: true);
     }
 
