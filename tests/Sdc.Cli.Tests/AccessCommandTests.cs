@@ -130,6 +130,29 @@ public sealed partial class AccessCommandTests(DemoSdcFixture sdc) : IClassFixtu
         }
         var again = await SdcProcess.RunAsync(sdc.Root, env, ["download", .. ids, "--to", to]);
         Assert.Contains("0 downloaded, 2 already present", again.Stdout, StringComparison.Ordinal);
+
+        // An interrupted download resumes from its .part file (a byte-range request for the rest)
+        // and ends whole; a .part whose bytes are wrong is caught by the checksum and removed.
+        var name = (string)products[0]!["name"]!;
+        var whole = await File.ReadAllBytesAsync(Path.Combine(to, name));
+        var resumed = Path.Combine(scratch, "resumed");
+        Directory.CreateDirectory(resumed);
+        await File.WriteAllBytesAsync(Path.Combine(resumed, name + ".part"), whole[..(whole.Length / 3)]);
+        var resume = await SdcProcess.RunAsync(sdc.Root, env, ["download", ids[0], "--to", resumed]);
+        Assert.True(resume.ExitCode == 0, resume.ToString());
+        Assert.Equal(whole, await File.ReadAllBytesAsync(Path.Combine(resumed, name)));
+        Assert.False(File.Exists(Path.Combine(resumed, name + ".part")));
+
+        var corrupt = Path.Combine(scratch, "corrupt");
+        Directory.CreateDirectory(corrupt);
+        var wrong = whole[..(whole.Length / 2)];
+        wrong[^1] ^= 0xFF;
+        await File.WriteAllBytesAsync(Path.Combine(corrupt, name + ".part"), wrong);
+        var refused = await SdcProcess.RunAsync(sdc.Root, env, ["download", ids[0], "--to", corrupt]);
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("SHA-256", refused.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(corrupt, name)), "a file that failed its checksum must not get its final name");
+        Assert.False(File.Exists(Path.Combine(corrupt, name + ".part")));
     }
 
     /// <summary>`sdc local up` on the demo's data, on a free port; the URL it prints once it serves.</summary>

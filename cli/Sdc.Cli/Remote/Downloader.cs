@@ -17,6 +17,8 @@ internal sealed class Downloader(HttpClient http, int parallelism)
 
     private const int BufferBytes = 1 << 20;
 
+    private const int ChunkBytes = 512 << 10;
+
     /// <summary>Called with (item, bytes so far) as bytes arrive.</summary>
     public Action<DownloadItem, long>? Progress { get; init; }
 
@@ -69,15 +71,23 @@ internal sealed class Downloader(HttpClient http, int parallelism)
                     return (DownloadOutcome.Failed, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}" +
                         (response.StatusCode == HttpStatusCode.Forbidden ? " (the URL may have expired: run the command again)" : ""));
                 }
-                await using var output = new FileStream(part, have > 0 ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, BufferBytes, FileOptions.Asynchronous);
+                await using var output = new FileStream(part, have > 0 ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
                 await using var input = await response.Content.ReadAsStreamAsync(cancellationToken);
-                var buffer = new byte[BufferBytes];
-                int read;
-                while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
+                // Two buffers: the next chunk arrives from the network while this one is hashed and
+                // written, so the socket, SHA-256 and the disk work at once rather than in turn.
+                // Writes are synchronous and unbuffered (each chunk goes to the kernel in one call):
+                // on Linux an "asynchronous" FileStream only moves the same write to another thread.
+                var buffers = new[] { new byte[ChunkBytes], new byte[ChunkBytes] };
+                var next = 0;
+                var arriving = FillAsync(input, buffers[next], cancellationToken);
+                while (await arriving is var count and > 0)
                 {
-                    hash.AppendData(buffer, 0, read);
-                    await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                    have += read;
+                    var chunk = buffers[next];
+                    next ^= 1;
+                    arriving = FillAsync(input, buffers[next], cancellationToken);
+                    hash.AppendData(chunk, 0, count);
+                    output.Write(chunk, 0, count);
+                    have += count;
                     Progress?.Invoke(item, have);
                 }
             }
@@ -99,6 +109,18 @@ internal sealed class Downloader(HttpClient http, int parallelism)
         }
         File.Move(part, target, overwrite: true);
         return (DownloadOutcome.Downloaded, null);
+    }
+
+    /// <summary>Reads until <paramref name="buffer"/> is full or the body ends; the number of bytes read.</summary>
+    private static async Task<int> FillAsync(Stream input, byte[] buffer, CancellationToken cancellationToken)
+    {
+        var filled = 0;
+        int read;
+        while (filled < buffer.Length && (read = await input.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
+        {
+            filled += read;
+        }
+        return filled;
     }
 
     /// <summary>Names come from the server: never let one climb out of the target folder.</summary>
