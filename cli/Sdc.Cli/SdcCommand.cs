@@ -32,6 +32,7 @@ internal static class SdcCommand
         root.Add(SearchCommand.Create());
         root.Add(DownloadCommand.Create());
         root.Add(UploadCommand.Create());
+        root.Add(DeployCheckCommand.Create());
         return root;
     }
 }
