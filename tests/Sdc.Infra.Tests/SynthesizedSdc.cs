@@ -21,7 +21,6 @@ public sealed class SynthesizedSdc : IDisposable
     {
         System.Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1");
         System.Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION", "1");
-        System.Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "1");
         var functions = Path.Combine(_work, "functions");
         Publish(functions);
         var portal = RepositoryRoot.PathOf("web/dist");
