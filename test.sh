@@ -52,6 +52,12 @@ if [ ! -f "$web/node_modules/.installed" ] || [ "$web/package-lock.json" -nt "$w
   touch "$web/node_modules/.installed"
 fi
 
+# The built portal: the CDK app deploys web/dist, so its tests (tests/Sdc.Infra.Tests) synthesize with it.
+if [ ! -f "$web/dist/index.html" ] || [ -n "$(find "$web/src" "$web/index.html" "$web/package-lock.json" -newer "$web/dist/index.html" -type f -print -quit)" ]; then
+  echo "test.sh: building the portal (web/dist)"
+  (cd "$web" && npm run build --silent) >/dev/null
+fi
+
 export SDC_PYTHON=/usr/bin/python3
 
 # --- services ---------------------------------------------------------------------------------

@@ -38,6 +38,21 @@ public sealed class PipelineTasks(ICatalog catalog, IndexerHandler indexer, Time
         var exitCode = ExitCodeIn(cause);
         var reason = $"{failure.Error}: {(cause.Length > 2000 ? cause[..2000] + "…" : cause)}";
         var job = await catalog.Jobs.FindJobAsync(failure.JobId, cancellationToken);
+        // AWS Batch fails every job whose container exits non-zero, so a processor's "OK with
+        // warnings" (exit 3) arrives here on AWS as States.TaskFailed, its products written. Index
+        // them and record WARNING, as the Index task does for the same exit on one machine; only
+        // outputs that cannot be indexed make it an error after all.
+        if (!timedOut && exitCode == 3 && failure.Error == "States.TaskFailed" && job?.OutputPrefix is { } outputs)
+        {
+            try
+            {
+                return (await IndexAsync(new IndexTaskRequest(failure.JobId, outputs, exitCode), cancellationToken)).Status;
+            }
+            catch (JobOutputsException e)
+            {
+                reason = $"exit 3 (OK with warnings), but its outputs could not be indexed: {e.Message}";
+            }
+        }
         await catalog.Jobs.FinishJobAsync(failure.JobId, status, exitCode, reason, job?.OutputPrefix is { } prefix ? prefix + "log.txt" : null, clock.GetUtcNow(),
             cancellationToken);
         await catalog.Jobs.AddMessagesAsync(failure.JobId, [new JobMessage(timedOut ? "SDC-E002" : "SDC-E001", MessageSeverity.Error, reason, clock.GetUtcNow())],

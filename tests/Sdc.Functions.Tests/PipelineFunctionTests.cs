@@ -171,6 +171,41 @@ public sealed class PipelineFunctionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecordJobFunction_BatchFailedAJobThatExited3_IndexesItsProductsAsWarning()
+    {
+        // Batch calls exit 3 a failure; the processor contract calls it OK with warnings.
+        var job = (await PlanDeliveryAsync("record-3")).First(j => j.GetProperty("instrument").GetString() == "exi");
+        var (jobId, prefix) = (job.GetProperty("jobId").GetInt64(), job.GetProperty("outputPrefix").GetString()!);
+        var start = new DateTimeOffset(2021, 2, 24, 2, 0, 0, TimeSpan.Zero);
+        await new JobOutputsBuilder("j3").Add("emm_exi_l1_20210224T020000_0001_f635_v01-00.fits", JobOutputsBuilder.Fits("exi", "l1", "01-00", start, start.AddMinutes(5)),
+            "exi", "l1", "f635", start, start.AddMinutes(5), 1, "01-00", []).WriteAsync(World.Store, prefix, World.Ct);
+        var failure = JsonSerializer.Serialize(new JobFailure(jobId, "States.TaskFailed",
+            """{"Status":"FAILED","StatusReason":"Essential container in task exited","Container":{"ExitCode":3,"LogStreamName":"exi/default/1"}}"""),
+            PipelineJsonContext.Default.JobFailure);
+
+        using var result = await InvokeAsync(new RecordJobFunction(Tasks).HandleAsync, failure);
+
+        Assert.Equal((int)JobStatus.Warning, result.RootElement.GetProperty("status").GetInt32());
+        var stored = await World.Catalog.Jobs.FindJobAsync(jobId, World.Ct);
+        Assert.Equal((JobStatus.Warning, 3), (stored!.Status, stored.ExitCode));
+        Assert.Single((await World.Catalog.Files.SearchAsync(new FileQuery { Instrument = "exi", Level = "l1", Limit = 10 }, World.Ct)).Items,
+            f => f.Key.EndsWith("emm_exi_l1_20210224T020000_0001_f635_v01-00.fits", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RecordJobFunction_Exit3WithoutOutputs_RecordsErrorSayingWhy()
+    {
+        var job = (await PlanDeliveryAsync("record-4"))[0];
+        var jobId = job.GetProperty("jobId").GetInt64();
+
+        using var result = await InvokeAsync(new RecordJobFunction(Tasks).HandleAsync, JsonSerializer.Serialize(new JobFailure(jobId, "States.TaskFailed",
+            """{"Status":"FAILED","Container":{"ExitCode":3}}"""), PipelineJsonContext.Default.JobFailure));
+
+        Assert.Equal((int)JobStatus.Error, result.RootElement.GetProperty("status").GetInt32());
+        Assert.Contains("could not be indexed", (await World.Catalog.Jobs.FindJobAsync(jobId, World.Ct))!.StatusReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RecordJobFunction_PayloadWithoutJobId_FailsNamingTheField()
     {
         var error = await Assert.ThrowsAsync<InvalidDataException>(() =>
