@@ -6,10 +6,8 @@ namespace Sdc.Infra.Tests;
 [Collection(SynthesizedSdcGroup.Name)]
 public sealed class AccessStackTests(SynthesizedSdc sdc)
 {
-    public static TheoryData<string> Stages => [.. SynthesizedSdc.StageNames];
-
     [Theory]
-    [MemberData(nameof(Stages))]
+    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
     public void UserPool_HasTheApisGroups_OneItfGroupPerInstrument(string stage)
     {
         var json = sdc.Json(stage, s => s.Access);
@@ -21,7 +19,7 @@ public sealed class AccessStackTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(Stages))]
+    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
     public void AppClient_PublicWithThePasswordAndRefreshFlowsTheCliAndPortalUse(string stage)
     {
         var client = TemplateJson.Resources(sdc.Json(stage, s => s.Access), "AWS::Cognito::UserPoolClient").Single().Properties;
@@ -33,7 +31,7 @@ public sealed class AccessStackTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(Stages))]
+    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
     public void EveryRouteButPublic_HasTheCognitoAuthorizer(string stage)
     {
         var json = sdc.Json(stage, s => s.Access);
@@ -68,7 +66,7 @@ public sealed class AccessStackTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(Stages))]
+    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
     public void Stage_ThrottledWithAccessLogs(string stage)
     {
         var settings = sdc.Stages[stage].Settings;

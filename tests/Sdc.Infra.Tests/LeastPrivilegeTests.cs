@@ -13,8 +13,6 @@ namespace Sdc.Infra.Tests;
 [Collection(SynthesizedSdcGroup.Name)]
 public sealed partial class LeastPrivilegeTests(SynthesizedSdc sdc)
 {
-    public static TheoryData<string> Stages => [.. SynthesizedSdc.StageNames];
-
     // What each role may do in S3: "action bucket:prefix*" (ListBucket: "s3:ListBucket bucket:prefix").
     private static readonly Dictionary<string, string[]> S3Access = new(StringComparer.Ordinal)
     {
@@ -76,7 +74,7 @@ public sealed partial class LeastPrivilegeTests(SynthesizedSdc sdc)
     };
 
     [Theory]
-    [MemberData(nameof(Stages))]
+    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
     public void EveryRole_NoWildcardActions_StarResourceOnlyForResourcelessActions(string stage)
     {
         var roles = Roles(stage);
@@ -97,7 +95,7 @@ public sealed partial class LeastPrivilegeTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(Stages))]
+    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
     public void EachFunction_TouchesOnlyTheBucketsPrefixesAndActionsItNeeds(string stage)
     {
         var functions = FunctionRoles(stage);
@@ -115,7 +113,7 @@ public sealed partial class LeastPrivilegeTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(Stages))]
+    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
     public void EachProcessorJob_ReadsItsInputsAndWritesOnlyJobOutputs(string stage)
     {
         var json = sdc.Json(stage, s => s.Processing);
@@ -131,7 +129,7 @@ public sealed partial class LeastPrivilegeTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(Stages))]
+    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
     public void Pipeline_InvokesItsFourTasksAndSubmitsOnlyToItsQueuesWithItsDefinitions(string stage)
     {
         var json = sdc.Json(stage, s => s.Processing);

@@ -8,10 +8,8 @@ namespace Sdc.Infra.Tests;
 [Collection(SynthesizedSdcGroup.Name)]
 public sealed class ProcessingStackTests(SynthesizedSdc sdc)
 {
-    public static TheoryData<string> Stages => [.. SynthesizedSdc.StageNames];
-
     [Theory]
-    [MemberData(nameof(Stages))]
+    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
     public void StateMachine_IsPipelineFileWithEveryPlaceholderFilledByItsFunction(string stage)
     {
         var json = sdc.Json(stage, s => s.Processing);
@@ -44,7 +42,7 @@ public sealed class ProcessingStackTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(Stages))]
+    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
     public void Batch_FargateWithProductionQueueBeforeReprocessing(string stage)
     {
         var json = sdc.Json(stage, s => s.Processing);
@@ -64,7 +62,7 @@ public sealed class ProcessingStackTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(Stages))]
+    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
     public void JobDefinitions_OnePerProcessorOfMissionYaml_WithItsResourcesTimeoutAndRetries(string stage)
     {
         var json = sdc.Json(stage, s => s.Processing);
@@ -92,7 +90,7 @@ public sealed class ProcessingStackTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(Stages))]
+    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
     public void Repositories_ImmutableTagsScannedOnPush(string stage)
     {
         var template = sdc.Template(stage, s => s.Processing);
@@ -105,7 +103,7 @@ public sealed class ProcessingStackTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(Stages))]
+    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
     public void Rules_RouteBucketEventsAsTheLocalRuntimeDoes(string stage)
     {
         var json = sdc.Json(stage, s => s.Processing);
@@ -135,7 +133,7 @@ public sealed class ProcessingStackTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(Stages))]
+    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
     public void Alarms_FailedExecutionsAndFailedJobsReachTheTopic(string stage)
     {
         var json = sdc.Json(stage, s => s.Processing);

@@ -6,10 +6,8 @@ namespace Sdc.Infra.Tests;
 [Collection(SynthesizedSdcGroup.Name)]
 public sealed class StorageStackTests(SynthesizedSdc sdc)
 {
-    public static TheoryData<string> Stages => [.. SynthesizedSdc.StageNames];
-
     [Theory]
-    [MemberData(nameof(Stages))]
+    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
     public void EveryBucket_EncryptedPrivateAndTlsOnly(string stage)
     {
         var all = sdc.AllTemplates(stage).Select(t => t.Template).ToList();
@@ -35,7 +33,7 @@ public sealed class StorageStackTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(Stages))]
+    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
     public void DataBuckets_VersionedWhereDataMustSurviveMistakes_AndSendEventsToEventBridge(string stage)
     {
         var template = sdc.Template(stage, s => s.Storage);

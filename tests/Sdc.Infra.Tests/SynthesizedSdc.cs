@@ -42,7 +42,8 @@ public sealed class SynthesizedSdc : IDisposable
     /// <summary>The cloud assembly (cdk.out) of the whole app.</summary>
     public string AssemblyPath { get; }
 
-    public static IEnumerable<string> StageNames => ["staging", "production"];
+    /// <summary>The stages of infra/stages.json, for [MemberData].</summary>
+    public static TheoryData<string> Stages => ["staging", "production"];
 
     /// <summary>CDK's assertion view of one stack.</summary>
     public Template Template(string stage, Func<SdcStage, Stack> stack) => Amazon.CDK.Assertions.Template.FromStack(stack(Stages[stage]));

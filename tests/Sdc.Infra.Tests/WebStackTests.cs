@@ -5,10 +5,8 @@ namespace Sdc.Infra.Tests;
 [Collection(SynthesizedSdcGroup.Name)]
 public sealed class WebStackTests(SynthesizedSdc sdc)
 {
-    public static TheoryData<string> Stages => [.. SynthesizedSdc.StageNames];
-
     [Theory]
-    [MemberData(nameof(Stages))]
+    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
     public void Portal_ServedByCloudFrontThroughOriginAccessControl_BucketReadableOnlyByTheDistribution(string stage)
     {
         var json = sdc.Json(stage, s => s.Web);
@@ -29,7 +27,7 @@ public sealed class WebStackTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(Stages))]
+    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
     public void Portal_DeployedWithAConfigPointingAtThisStagesApiAndUserPool(string stage)
     {
         var json = sdc.Json(stage, s => s.Web);
