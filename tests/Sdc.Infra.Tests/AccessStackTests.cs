@@ -7,7 +7,7 @@ namespace Sdc.Infra.Tests;
 public sealed class AccessStackTests(SynthesizedSdc sdc)
 {
     [Theory]
-    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
+    [MemberData(nameof(SynthesizedSdc.StageNames), MemberType = typeof(SynthesizedSdc))]
     public void UserPool_HasTheApisGroups_OneItfGroupPerInstrument(string stage)
     {
         var json = sdc.Json(stage, s => s.Access);
@@ -19,7 +19,7 @@ public sealed class AccessStackTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
+    [MemberData(nameof(SynthesizedSdc.StageNames), MemberType = typeof(SynthesizedSdc))]
     public void AppClient_PublicWithThePasswordAndRefreshFlowsTheCliAndPortalUse(string stage)
     {
         var client = TemplateJson.Resources(sdc.Json(stage, s => s.Access), "AWS::Cognito::UserPoolClient").Single().Properties;
@@ -31,7 +31,7 @@ public sealed class AccessStackTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
+    [MemberData(nameof(SynthesizedSdc.StageNames), MemberType = typeof(SynthesizedSdc))]
     public void EveryRouteButPublic_HasTheCognitoAuthorizer(string stage)
     {
         var json = sdc.Json(stage, s => s.Access);
@@ -66,7 +66,7 @@ public sealed class AccessStackTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
+    [MemberData(nameof(SynthesizedSdc.StageNames), MemberType = typeof(SynthesizedSdc))]
     public void Stage_ThrottledWithAccessLogs(string stage)
     {
         var settings = sdc.Stages[stage].Settings;

@@ -7,7 +7,7 @@ namespace Sdc.Infra.Tests;
 public sealed class CatalogStackTests(SynthesizedSdc sdc)
 {
     [Theory]
-    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
+    [MemberData(nameof(SynthesizedSdc.StageNames), MemberType = typeof(SynthesizedSdc))]
     public void Database_PrivateEncryptedPostgresInIsolatedSubnets(string stage)
     {
         var template = sdc.Template(stage, s => s.Catalog);
@@ -53,7 +53,7 @@ public sealed class CatalogStackTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
+    [MemberData(nameof(SynthesizedSdc.StageNames), MemberType = typeof(SynthesizedSdc))]
     public void Migrations_AppliedByTheCatalogsOwnCode_AgainWheneverTheScriptsChange(string stage)
     {
         var json = sdc.Json(stage, s => s.Catalog);
@@ -66,7 +66,7 @@ public sealed class CatalogStackTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
+    [MemberData(nameof(SynthesizedSdc.StageNames), MemberType = typeof(SynthesizedSdc))]
     public void EveryFunction_ReachesTheCatalogThroughTheSecret_NoPasswordInItsEnvironment(string stage)
     {
         // The database's secret as functions get it: its attachment to the instance (Ref gives the secret's ARN).

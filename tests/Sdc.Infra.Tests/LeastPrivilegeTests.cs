@@ -74,7 +74,7 @@ public sealed partial class LeastPrivilegeTests(SynthesizedSdc sdc)
     };
 
     [Theory]
-    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
+    [MemberData(nameof(SynthesizedSdc.StageNames), MemberType = typeof(SynthesizedSdc))]
     public void EveryRole_NoWildcardActions_StarResourceOnlyForResourcelessActions(string stage)
     {
         var roles = Roles(stage);
@@ -95,7 +95,7 @@ public sealed partial class LeastPrivilegeTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
+    [MemberData(nameof(SynthesizedSdc.StageNames), MemberType = typeof(SynthesizedSdc))]
     public void EachFunction_TouchesOnlyTheBucketsPrefixesAndActionsItNeeds(string stage)
     {
         var functions = FunctionRoles(stage);
@@ -113,7 +113,7 @@ public sealed partial class LeastPrivilegeTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
+    [MemberData(nameof(SynthesizedSdc.StageNames), MemberType = typeof(SynthesizedSdc))]
     public void EachProcessorJob_ReadsItsInputsAndWritesOnlyJobOutputs(string stage)
     {
         var json = sdc.Json(stage, s => s.Processing);
@@ -129,7 +129,7 @@ public sealed partial class LeastPrivilegeTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
+    [MemberData(nameof(SynthesizedSdc.StageNames), MemberType = typeof(SynthesizedSdc))]
     public void Pipeline_InvokesItsFourTasksAndSubmitsOnlyToItsQueuesWithItsDefinitions(string stage)
     {
         var json = sdc.Json(stage, s => s.Processing);

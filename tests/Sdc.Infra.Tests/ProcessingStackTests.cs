@@ -9,7 +9,7 @@ namespace Sdc.Infra.Tests;
 public sealed class ProcessingStackTests(SynthesizedSdc sdc)
 {
     [Theory]
-    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
+    [MemberData(nameof(SynthesizedSdc.StageNames), MemberType = typeof(SynthesizedSdc))]
     public void StateMachine_IsPipelineFileWithEveryPlaceholderFilledByItsFunction(string stage)
     {
         var json = sdc.Json(stage, s => s.Processing);
@@ -42,7 +42,7 @@ public sealed class ProcessingStackTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
+    [MemberData(nameof(SynthesizedSdc.StageNames), MemberType = typeof(SynthesizedSdc))]
     public void Batch_FargateWithProductionQueueBeforeReprocessing(string stage)
     {
         var json = sdc.Json(stage, s => s.Processing);
@@ -62,7 +62,7 @@ public sealed class ProcessingStackTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
+    [MemberData(nameof(SynthesizedSdc.StageNames), MemberType = typeof(SynthesizedSdc))]
     public void JobDefinitions_OnePerProcessorOfMissionYaml_WithItsResourcesTimeoutAndRetries(string stage)
     {
         var json = sdc.Json(stage, s => s.Processing);
@@ -90,7 +90,7 @@ public sealed class ProcessingStackTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
+    [MemberData(nameof(SynthesizedSdc.StageNames), MemberType = typeof(SynthesizedSdc))]
     public void Repositories_ImmutableTagsScannedOnPush(string stage)
     {
         var template = sdc.Template(stage, s => s.Processing);
@@ -103,7 +103,7 @@ public sealed class ProcessingStackTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
+    [MemberData(nameof(SynthesizedSdc.StageNames), MemberType = typeof(SynthesizedSdc))]
     public void Rules_RouteBucketEventsAsTheLocalRuntimeDoes(string stage)
     {
         var json = sdc.Json(stage, s => s.Processing);
@@ -133,7 +133,7 @@ public sealed class ProcessingStackTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
+    [MemberData(nameof(SynthesizedSdc.StageNames), MemberType = typeof(SynthesizedSdc))]
     public void Alarms_FailedExecutionsAndFailedJobsReachTheTopic(string stage)
     {
         var json = sdc.Json(stage, s => s.Processing);

@@ -7,7 +7,7 @@ namespace Sdc.Infra.Tests;
 public sealed class StorageStackTests(SynthesizedSdc sdc)
 {
     [Theory]
-    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
+    [MemberData(nameof(SynthesizedSdc.StageNames), MemberType = typeof(SynthesizedSdc))]
     public void EveryBucket_EncryptedPrivateAndTlsOnly(string stage)
     {
         var all = sdc.AllTemplates(stage).Select(t => t.Template).ToList();
@@ -33,7 +33,7 @@ public sealed class StorageStackTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
+    [MemberData(nameof(SynthesizedSdc.StageNames), MemberType = typeof(SynthesizedSdc))]
     public void DataBuckets_VersionedWhereDataMustSurviveMistakes_AndSendEventsToEventBridge(string stage)
     {
         var template = sdc.Template(stage, s => s.Storage);

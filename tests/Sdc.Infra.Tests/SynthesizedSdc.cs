@@ -43,7 +43,7 @@ public sealed class SynthesizedSdc : IDisposable
     public string AssemblyPath { get; }
 
     /// <summary>The stages of infra/stages.json, for [MemberData].</summary>
-    public static TheoryData<string> Stages => ["staging", "production"];
+    public static TheoryData<string> StageNames => ["staging", "production"];
 
     /// <summary>CDK's assertion view of one stack.</summary>
     public Template Template(string stage, Func<SdcStage, Stack> stack) => Amazon.CDK.Assertions.Template.FromStack(stack(Stages[stage]));

@@ -6,7 +6,7 @@ namespace Sdc.Infra.Tests;
 public sealed class WebStackTests(SynthesizedSdc sdc)
 {
     [Theory]
-    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
+    [MemberData(nameof(SynthesizedSdc.StageNames), MemberType = typeof(SynthesizedSdc))]
     public void Portal_ServedByCloudFrontThroughOriginAccessControl_BucketReadableOnlyByTheDistribution(string stage)
     {
         var json = sdc.Json(stage, s => s.Web);
@@ -27,7 +27,7 @@ public sealed class WebStackTests(SynthesizedSdc sdc)
     }
 
     [Theory]
-    [MemberData(nameof(SynthesizedSdc.Stages), MemberType = typeof(SynthesizedSdc))]
+    [MemberData(nameof(SynthesizedSdc.StageNames), MemberType = typeof(SynthesizedSdc))]
     public void Portal_DeployedWithAConfigPointingAtThisStagesApiAndUserPool(string stage)
     {
         var json = sdc.Json(stage, s => s.Web);
