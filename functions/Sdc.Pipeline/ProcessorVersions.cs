@@ -54,6 +54,15 @@ public sealed class ProcessorVersions
     public ProcessorRelease ForStage(ProcessorStage stage, string instrument) =>
         stage == ProcessorStage.Staging && Staging.TryGetValue(instrument, out var staged) ? staged : For(instrument);
 
+    /// <summary>As <see cref="ForStage(ProcessorStage, string)"/>, the stage named as in versions.json and infra/stages.json ("production" or "staging").</summary>
+    /// <exception cref="ArgumentException">Another name.</exception>
+    public ProcessorRelease ForStage(string stage, string instrument) => stage switch
+    {
+        ProcessorVersionsReader.ProductionKey => ForStage(ProcessorStage.Production, instrument),
+        ProcessorVersionsReader.StagingKey => ForStage(ProcessorStage.Staging, instrument),
+        _ => throw new ArgumentException($"Processor stage '{stage}': expected \"{ProcessorVersionsReader.ProductionKey}\" or \"{ProcessorVersionsReader.StagingKey}\".", nameof(stage)),
+    };
+
     /// <summary>
     /// Staging's release becomes production's and the instrument has no staging release any more;
     /// the other instruments are unchanged.

@@ -55,6 +55,26 @@ public sealed class ProcessorVersionsTests
         Assert.False(versions.Staging.ContainsKey("emr"));
     }
 
+    [Theory]
+    [InlineData("staging", "1.1.0")]
+    [InlineData("production", "1.0.0")]
+    public void ForStage_StageByName_AsStagesJsonNamesIt(string stage, string version)
+    {
+        var versions = ProcessorVersions.Parse(TwoStages, "versions.json");
+
+        Assert.Equal(version, versions.ForStage(stage, "exi").Version);
+        Assert.Equal("1.0.0", versions.ForStage(stage, "emr").Version);
+    }
+
+    [Fact]
+    public void ForStage_UnknownStageName_ArgumentExceptionSayingWhatIsExpected()
+    {
+        var versions = ProcessorVersions.Parse(TwoStages, "versions.json");
+
+        var error = Assert.Throws<ArgumentException>(() => versions.ForStage("prod", "exi"));
+        Assert.StartsWith("Processor stage 'prod': expected \"production\" or \"staging\".", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void For_UnknownInstrument_ThrowsNamingIt()
     {
