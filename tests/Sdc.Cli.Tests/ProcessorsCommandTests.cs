@@ -122,7 +122,7 @@ public sealed class ProcessorsCommandTests(ExiValidationsFixture validations) : 
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains($"-> exi 1.0.0 sdc/exi-processor@{ExiValidationsFixture.StagingDigest}", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("the next runs reprocess exi's data with it", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("the next runs process exi with it, and `sdc reprocess --instrument exi", Flat(result.Stdout), StringComparison.Ordinal);
         var versions = JsonNode.Parse(await File.ReadAllTextAsync(VersionsFile))!;
         Assert.Equal(ExiValidationsFixture.StagingDigest, versions["exi"]!["production"]!["digest"]!.GetValue<string>());
         Assert.Null(versions["exi"]!["staging"]);

@@ -187,9 +187,11 @@ internal static class ProcessorsCommands
             Terminal.Out.MarkupLine(Markup.Escape($"          -> {after.Name} {after.Version} {after.ImageReference}"));
             Terminal.Out.MarkupLine(Markup.Escape($"  staging entry removed (staging runs production's release until the next candidate)."));
             Terminal.Out.MarkupLine(Markup.Escape($"  validated by {promoted.ReportLocation} ({promoted.Report.Summary.Matching} of {promoted.Report.Summary.Products} products matching)."));
+            // Job identities include the processor version: nothing planned before is reused.
             Terminal.Out.MarkupLine(Markup.Escape(
-                $"Jobs planned from now on carry {after.Name} {after.Version}, so they are new jobs: the next runs reprocess {promoted.Instrument}'s data with it. " +
-                "Commit versions.json and deploy production for AWS to run it."));
+                $"Jobs planned from now on carry {after.Name} {after.Version} and are new jobs: the next runs process {promoted.Instrument} with it, " +
+                $"and `sdc reprocess --instrument {promoted.Instrument} --from <date> --to <date>` (POST /v1/reprocess on AWS) reprocesses earlier data with it " +
+                "as new product versions on the low-priority queue. Commit versions.json and deploy production for AWS to run it."));
             return 0;
         }, ct));
         return promote;
