@@ -80,8 +80,8 @@ internal static class ProcessorsCommands
         };
         var reference = new Option<string?>("--reference")
         {
-            Description = "Folder of reference inputs named by mission.yaml (Level 0, housekeeping, kernels, calibration) " +
-                "(default: simulated, from the window in processors/<instrument>/validation.yaml)",
+            Description = "Folder of reference inputs named by mission.yaml (Level 0, housekeeping, kernels, calibration; " +
+                "containers need it mounted at the same path) (default: simulated into the work folder, from the window in processors/<instrument>/validation.yaml)",
         };
         var settings = new Option<string?>("--settings")
         {
@@ -208,7 +208,8 @@ internal static class ProcessorsCommands
         {
             return "unreadable report";
         }
-        if (report is null)
+        // A --report file holds one report, whichever release it is for.
+        if (report is null || report.Instrument != staging.Instrument || report.Candidate.Version != staging.Version)
         {
             return "not validated";
         }
