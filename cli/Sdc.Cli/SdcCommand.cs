@@ -29,6 +29,7 @@ internal static class SdcCommand
             root.Add(command);
         }
         root.Add(ReleasesCommands.Create());
+        root.Add(ProcessorsCommands.Create());
         root.Add(SearchCommand.Create());
         root.Add(DownloadCommand.Create());
         root.Add(UploadCommand.Create());

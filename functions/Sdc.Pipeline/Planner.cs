@@ -209,7 +209,8 @@ public sealed class Planner(Mission.Mission mission, ICatalog catalog, IObjectSt
                 continue;
             }
             var version = existing?.Spec is { } previous ? VersionOf(previous) : await NextVersionAsync(draft, release, cancellationToken);
-            var processorVersionId = await catalog.Jobs.EnsureProcessorVersionAsync(draft.Instrument, release.Version, release.Image, ProcessorStage.Production,
+            // The digest when versions.json pins one: the catalog's lineage then names the exact image.
+            var processorVersionId = await catalog.Jobs.EnsureProcessorVersionAsync(draft.Instrument, release.Version, release.Digest ?? release.Image, ProcessorStage.Production,
                 clock.GetUtcNow(), cancellationToken);
             var spec = Spec(identity, draft, release, inputs, kernels, calibration, outputPrefix, version, creation);
             var job = await catalog.Jobs.CreateJobAsync(new JobCreation(run.Id, identity, draft.Instrument, level, processorVersionId, draft.Queue)
@@ -281,7 +282,7 @@ public sealed class Planner(Mission.Mission mission, ICatalog catalog, IObjectSt
             ["instrument"] = draft.Instrument,
             ["from"] = draft.Step.From,
             ["produces"] = new JsonArray(draft.Step.Produces.Select(p => (JsonNode)p).ToArray()),
-            ["processor"] = new JsonObject { ["name"] = release.Name, ["version"] = release.Version, ["image"] = release.Image },
+            ["processor"] = new JsonObject { ["name"] = release.Name, ["version"] = release.Version, ["image"] = release.ImageReference },
             ["inputs"] = Files(inputs, _ => null),
             ["kernels"] = Files(kernels, k => k.Descriptor),
             ["calibration"] = Files(calibration, c => c.Descriptor),

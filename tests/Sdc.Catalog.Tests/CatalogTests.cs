@@ -43,8 +43,8 @@ public abstract partial class CatalogTests : IAsyncLifetime
         var first = await catalog.MigrateAsync(Ct);
         var second = await catalog.MigrateAsync(Ct);
 
-        Assert.Equal([1, 2, 3, 4, 5, 6, 7], first.Select(m => m.Version));
-        Assert.Equal(["core", "indexes", "time_index", "ingest", "pipeline", "access", "lookup_indexes"], first.Select(m => m.Name));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], first.Select(m => m.Version));
+        Assert.Equal(["core", "indexes", "time_index", "ingest", "pipeline", "access", "lookup_indexes", "promotions"], first.Select(m => m.Name));
         Assert.Empty(second);
         var recorded = await catalog.GetAppliedMigrationsAsync(Ct);
         Assert.Equal(first.Select(m => (m.Version, m.Checksum)), recorded.Select(m => (m.Version, m.Checksum)));
@@ -601,7 +601,7 @@ public abstract partial class CatalogTests : IAsyncLifetime
 
         var stats = await Catalog.GetStatsAsync(Ct);
 
-        Assert.Equal(7, stats.SchemaVersion);
+        Assert.Equal(8, stats.SchemaVersion);
         Assert.Equal(Catalog.Engine, stats.Engine);
         Assert.Equal(
             [

@@ -153,6 +153,23 @@ public abstract partial class CatalogTests
     }
 
     [Fact]
+    public async Task JobsEnsureProcessorVersionAsync_PromotedVersion_ANewProductionVersionBesideTheOld()
+    {
+        var old = await Catalog.Jobs.EnsureProcessorVersionAsync("exi", "1.0.0", "sha256:abc", ProcessorStage.Production, Now, Ct);
+        var staged = await Catalog.Jobs.EnsureProcessorVersionAsync("exi", "1.1.0", "sha256:def", ProcessorStage.Staging, Now.AddDays(1), Ct);
+
+        // After `sdc processors promote exi 1.1.0` the planner asks for 1.1.0 in production.
+        var promoted = await Catalog.Jobs.EnsureProcessorVersionAsync("exi", "1.1.0", "sha256:def", ProcessorStage.Production, Now.AddDays(2), Ct);
+        // The planner's own path: a version production has not seen in any stage.
+        var next = await Catalog.Jobs.EnsureProcessorVersionAsync("exi", "1.2.0", "sha256:fed", ProcessorStage.Production, Now.AddDays(3), Ct);
+        var again = await Catalog.Jobs.EnsureProcessorVersionAsync("exi", "1.0.0", "sha256:abc", ProcessorStage.Production, Now.AddDays(4), Ct);
+
+        Assert.Equal(staged, promoted);
+        Assert.Equal(old, again);
+        Assert.Equal(3, new[] { old, promoted, next }.Distinct().Count());
+    }
+
+    [Fact]
     public async Task JobsLifecycle_FailedJobPlannedByANewRun_IsRescheduledButASucceededOneIsNot()
     {
         var first = await Catalog.Jobs.StartRunAsync("run-1", null, RunKind.Delivery, Now, Ct, input: "{\"manifest\":\"m\"}");

@@ -56,7 +56,7 @@ public sealed class PostgresCatalogTests(PostgresDatabaseFixture database) : Cat
 
         var results = await Task.WhenAll(first.MigrateAsync(Ct), second.MigrateAsync(Ct));
 
-        Assert.Equal([1, 2, 3, 4, 5, 6, 7], results.SelectMany(r => r).Select(m => m.Version).Order());
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], results.SelectMany(r => r).Select(m => m.Version).Order());
     }
 
     private string SchemaConnectionString(string schema) =>

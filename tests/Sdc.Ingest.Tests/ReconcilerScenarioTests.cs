@@ -34,6 +34,17 @@ public abstract class ReconcilerScenarioTests : DeliveredWorldTests
     }
 
     [Fact]
+    public async Task RunAsync_ProcessorValidationReportInTheArchive_NotDrift()
+    {
+        // `sdc processors validate` keeps its reports beside the archive's files; they are not catalogued files.
+        await World.Store.PutAsync(Buckets.Archive, $"{StorageLayout.ValidationPrefix}exi/1.1.0.json", new MemoryStream("{}"u8.ToArray()), null, World.Ct);
+
+        var report = await RunAsync();
+
+        Assert.True(report.Clean, string.Join("; ", report.Drifts));
+    }
+
+    [Fact]
     public async Task RunAsync_ObjectDeleted_ReportsLostAndRepairFlagsItUntilItComesBack()
     {
         var location = LocationOf(SimulatedFileKind.Science);

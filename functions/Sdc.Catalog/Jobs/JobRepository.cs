@@ -29,10 +29,17 @@ internal sealed class JobRepository(CatalogDatabase database) : IJobCatalog
 
     private const string SelectRunByIdSql = $"SELECT {RunColumns} FROM runs WHERE id = @Id";
 
+    // A production version's promoted_at is when production first ran it; a version first seen in
+    // staging is promoted when production asks for it.
     private const string InsertProcessorVersionSql = """
-        INSERT INTO processor_versions (instrument, version, image_digest, stage, created_at)
-        VALUES (@Instrument, @Version, @ImageDigest, @Stage, @CreatedAt)
+        INSERT INTO processor_versions (instrument, version, image_digest, stage, created_at, promoted_at)
+        VALUES (@Instrument, @Version, @ImageDigest, @Stage, @CreatedAt, CASE WHEN @Stage = 'production' THEN @CreatedAt END)
         ON CONFLICT (instrument, version) DO NOTHING
+        """;
+
+    private const string PromoteProcessorVersionSql = """
+        UPDATE processor_versions SET stage = 'production', promoted_at = @CreatedAt
+        WHERE instrument = @Instrument AND version = @Version AND stage <> 'production' AND @Stage = 'production'
         """;
 
     private const string SelectProcessorVersionSql = "SELECT id FROM processor_versions WHERE instrument = @Instrument AND version = @Version";
@@ -226,7 +233,10 @@ internal sealed class JobRepository(CatalogDatabase database) : IJobCatalog
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var parameters = new { Instrument = instrument, Version = version, ImageDigest = imageDigest, Stage = DbText.Of(stage), CreatedAt = UtcMicros.Truncate(at) };
-        await connection.ExecuteAsync(new CommandDefinition(InsertProcessorVersionSql, parameters, cancellationToken: cancellationToken));
+        if (await connection.ExecuteAsync(new CommandDefinition(InsertProcessorVersionSql, parameters, cancellationToken: cancellationToken)) == 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(PromoteProcessorVersionSql, parameters, cancellationToken: cancellationToken));
+        }
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(SelectProcessorVersionSql, parameters, cancellationToken: cancellationToken));
     }
 

@@ -13,7 +13,7 @@ namespace Sdc.Ingest.Layout;
 /// <item>delivery records: <c>archive:deliveries/&lt;yyyy&gt;/&lt;MM&gt;/&lt;dd&gt;/&lt;name&gt;</c></item>
 /// </list>
 /// Prefixes that hold no catalogued files: <c>archive:quarantine/</c>, <c>archive:manifests/</c>, <c>archive:requests/</c>,
-/// <c>archive:deliveries/</c>, <c>archive:reports/</c>, <c>products:jobs/</c> and <c>products:uploads/</c>.
+/// <c>archive:deliveries/</c>, <c>archive:reports/</c>, <c>archive:validation/</c>, <c>products:jobs/</c> and <c>products:uploads/</c>.
 /// </summary>
 public static class StorageLayout
 {
@@ -23,6 +23,9 @@ public static class StorageLayout
     public const string ReportPrefix = "reports/";
     public const string JobOutputPrefix = "jobs/";
     public const string UploadPrefix = "uploads/";
+
+    /// <summary><c>archive:validation/&lt;instrument&gt;/&lt;version&gt;.json</c>: processor validation reports, which promotion requires.</summary>
+    public const string ValidationPrefix = "validation/";
 
     /// <summary>
     /// <c>archive:requests/</c>: reprocessing requests made through the API. Like a manifest, an
@@ -35,7 +38,7 @@ public static class StorageLayout
     public static IReadOnlyList<(string Bucket, string Prefix)> Uncatalogued { get; } =
     [
         (Buckets.Archive, QuarantinePrefix), (Buckets.Archive, ManifestPrefix), (Buckets.Archive, RequestPrefix), (Buckets.Archive, DeliveryPrefix),
-        (Buckets.Archive, ReportPrefix), (Buckets.Products, JobOutputPrefix), (Buckets.Products, UploadPrefix),
+        (Buckets.Archive, ReportPrefix), (Buckets.Archive, ValidationPrefix), (Buckets.Products, JobOutputPrefix), (Buckets.Products, UploadPrefix),
     ];
 
     public static bool IsCatalogued(string bucket, string key) =>

@@ -6,12 +6,14 @@ namespace Sdc.Infra.Building;
 public static class ProcessorImages
 {
     /// <summary>
-    /// The tag or digest in the instrument's ECR repository: the entry's digest when it pins one
-    /// (what promotion moves), else its version, which CI pushes as an immutable tag.
+    /// The release a stage runs (<c>processors</c> in infra/stages.json: staging falls back to
+    /// production when no candidate is staged) and the tag or digest in the instrument's ECR
+    /// repository: the entry's digest when it pins one (what promotion moves), else its version,
+    /// which CI pushes as an immutable tag.
     /// </summary>
     public static (ProcessorRelease Release, string TagOrDigest) For(ProcessorVersions versions, string instrument, string stage)
     {
-        var release = versions.For(instrument);
-        return (release, release.Version);
+        var release = versions.ForStage(stage, instrument);
+        return (release, release.Digest ?? release.Version);
     }
 }

@@ -177,7 +177,7 @@ internal static class PngEncoder
         }
     }
 
-    private static int Paeth(int a, int b, int c)
+    internal static int Paeth(int a, int b, int c)
     {
         var p = a + b - c;
         var pa = Math.Abs(p - a);

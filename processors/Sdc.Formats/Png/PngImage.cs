@@ -4,8 +4,9 @@ using System.IO.Compression;
 namespace Sdc.Formats.Png;
 
 /// <summary>
-/// A PNG image to write: 8/16-bit grayscale or 8-bit RGB, rows top to bottom, with optional tEXt
-/// chunks (provenance: keyword 1-79 Latin-1 characters, e.g. "Software", "Source", "Comment").
+/// A PNG image: 8/16-bit grayscale or 8-bit RGB, rows top to bottom, with optional tEXt chunks
+/// (provenance: keyword 1-79 Latin-1 characters, e.g. "Software", "Source", "Comment"). Written by
+/// <see cref="Save"/>; read back (images of the same kinds) by <see cref="Load"/>.
 /// </summary>
 public sealed class PngImage
 {
@@ -75,5 +76,20 @@ public sealed class PngImage
     {
         await using var stream = File.Create(path);
         await WriteToAsync(stream, cancellationToken);
+    }
+
+    /// <summary>Reads a PNG of the kinds this class writes; every chunk's CRC is checked.</summary>
+    /// <exception cref="PngFormatException">Not such a PNG, or damaged; the message says where and why.</exception>
+    public static PngImage Read(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return PngReader.Read(stream);
+    }
+
+    /// <inheritdoc cref="Read"/>
+    public static PngImage Load(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+        return Read(stream);
     }
 }
