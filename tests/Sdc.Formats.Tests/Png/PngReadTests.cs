@@ -11,22 +11,8 @@ public sealed class PngReadTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    public static TheoryData<PngPixelFormat, PngFilter> Cases()
-    {
-        var cases = new TheoryData<PngPixelFormat, PngFilter>();
-        foreach (var format in Enum.GetValues<PngPixelFormat>())
-        {
-            foreach (var filter in Enum.GetValues<PngFilter>())
-            {
-                cases.Add(format, filter);
-            }
-        }
-
-        return cases;
-    }
-
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(PngImageTests.Cases), MemberType = typeof(PngImageTests))]
     public void Read_WhatTheWriterWrote_SamePixelsAndText(PngPixelFormat format, PngFilter filter)
     {
         const int width = 29, height = 17;
