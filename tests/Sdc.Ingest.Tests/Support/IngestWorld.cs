@@ -19,7 +19,13 @@ namespace Sdc.Ingest.Tests.Support;
 /// </summary>
 public sealed class IngestWorld : IAsyncDisposable
 {
-    public static readonly DateTimeOffset Start = new(2026, 11, 22, 8, 0, 0, TimeSpan.Zero);
+    /// <summary>
+    /// Where every world's clock starts: the real time when the tests began (whole seconds). Not a
+    /// fixed date: the sweep compares the hand-moved clock with objects' real modification times,
+    /// so a clock behind the wall clock makes fresh files look as if they came from the future
+    /// (a fixed start of 08:00 on one day broke these tests from 09:00 that day on).
+    /// </summary>
+    public static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
 
     private static readonly string[] LogicalBuckets = [Buckets.Inbox, Buckets.Archive, Buckets.Products, Buckets.Public];
 
