@@ -31,7 +31,7 @@ public static class ProcessorHost
         try
         {
             var options = ParseArguments(args);
-            var (job, jobDirectory) = LoadJob(options);
+            var (job, jobDirectory) = await LoadJobAsync(options);
             log.Start(processor.Name, processor.Version, job.JobId);
             started = true;
             CheckIdentity(job, processor);
@@ -100,10 +100,20 @@ public static class ProcessorHost
         return options;
     }
 
-    private static (ProcessorJob Job, string Directory) LoadJob(Dictionary<string, string> options)
+    /// <summary>
+    /// The job from <c>--job</c> (a path, or an <c>s3://</c> URI) or from <c>SDC_JOB</c> (the JSON
+    /// inline, or an <c>s3://</c> URI of the job file: on AWS the pipeline passes the URI, because
+    /// Batch caps a container's environment overrides at a few KiB and a Level 2 job lists hundreds
+    /// of inputs).
+    /// </summary>
+    private static async Task<(ProcessorJob Job, string Directory)> LoadJobAsync(Dictionary<string, string> options)
     {
         if (options.TryGetValue("--job", out var path))
         {
+            if (FileLocations.IsS3(path))
+            {
+                return (JobReader.Parse(await ReadS3JobAsync(path), path), Directory.GetCurrentDirectory());
+            }
             string text;
             try
             {
@@ -116,9 +126,29 @@ public static class ProcessorHost
             return (JobReader.Parse(text, path), Path.GetDirectoryName(Path.GetFullPath(path))!);
         }
         var inline = Environment.GetEnvironmentVariable(JobReader.JobEnvironmentVariable);
-        return string.IsNullOrWhiteSpace(inline)
-            ? throw new BadInputException(SdkMessages.BadJob, $"no job: give --job <job.json> or the job JSON in {JobReader.JobEnvironmentVariable}")
+        if (string.IsNullOrWhiteSpace(inline))
+        {
+            throw new BadInputException(SdkMessages.BadJob, $"no job: give --job <job.json> or the job JSON (or its s3:// location) in {JobReader.JobEnvironmentVariable}");
+        }
+        return FileLocations.IsS3(inline.Trim())
+            ? (JobReader.Parse(await ReadS3JobAsync(inline.Trim()), inline.Trim()), Directory.GetCurrentDirectory())
             : (JobReader.Parse(inline, JobReader.JobEnvironmentVariable), Directory.GetCurrentDirectory());
+    }
+
+    private static async Task<string> ReadS3JobAsync(string location)
+    {
+        try
+        {
+            var (bucket, key) = FileLocations.SplitS3(location);
+            using var store = FileLocations.S3Store(bucket);
+            await using var stream = await store.OpenReadAsync(bucket, key);
+            using var reader = new StreamReader(stream);
+            return await reader.ReadToEndAsync();
+        }
+        catch (Exception e) when (e is FormatException or IOException or Amazon.Runtime.AmazonServiceException or Sdc.Storage.ObjectNotFoundException)
+        {
+            throw new BadInputException(SdkMessages.BadJob, $"{location}: the job file cannot be read: {e.Message}", location);
+        }
     }
 
     private static void CheckIdentity(ProcessorJob job, IProcessor processor)

@@ -100,6 +100,31 @@ public sealed class PipelineFunctionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PlanFunction_WithJobFiles_StoresEachJobFileAndPassesItsS3Location()
+    {
+        var function = new PlanFunction(
+            new Planner(World.Mission, World.Catalog, World.Store, ProcessorVersions.Load(Path.Combine(AppContext.BaseDirectory, ProcessorVersions.FileName)),
+                new S3FileLocator(Physical), World.Clock),
+            Batch,
+            new JobFiles(World.Store, new S3FileLocator(Physical)));
+
+        using var plan = await InvokeAsync(function.HandleAsync,
+            $$"""{"execution":"delivery-files","request":{"kind":"delivery","manifest":"{{_manifest}}"},"stage":0}""");
+
+        var jobs = plan.RootElement.GetProperty("jobs").EnumerateArray().ToList();
+        Assert.NotEmpty(jobs);
+        foreach (var job in jobs)
+        {
+            var prefix = job.GetProperty("outputPrefix").GetString()!;
+            // SDC_JOB gets a location the job's processor can read, not the JSON (Batch caps overrides at a few KiB).
+            Assert.Equal($"s3://emm-sdc-staging-products/{prefix}job.json", job.GetProperty("spec").GetString());
+            using var stored = JsonDocument.Parse(await World.ReadAsync(Buckets.Products, prefix + JobFiles.FileName));
+            Assert.Equal(job.GetProperty("instrument").GetString(), stored.RootElement.GetProperty("instrument").GetString());
+            Assert.Equal("s3://emm-sdc-staging-products/" + prefix, stored.RootElement.GetProperty("outputPrefix").GetString());
+        }
+    }
+
+    [Fact]
     public async Task PlanFunction_ReprocessingRequest_PlansOnTheReprocessingQueue()
     {
         using var plan = await InvokeAsync(NewPlanFunction().HandleAsync,

@@ -22,7 +22,11 @@ public sealed partial class LeastPrivilegeTests(SynthesizedSdc sdc)
             "s3:GetObject archive:*", "s3:PutObject archive:*", "s3:AbortMultipartUpload archive:*", "s3:ListBucket archive:",
         ],
         ["indexer"] = ["s3:GetObject products:uploads/*", "s3:DeleteObject products:uploads/*", "s3:PutObject products:*", "s3:AbortMultipartUpload products:*"],
-        ["plan"] = ["s3:GetObject archive:*", "s3:ListBucket archive:", "s3:GetObject products:*", "s3:ListBucket products:"],
+        ["plan"] =
+        [
+            "s3:GetObject archive:*", "s3:ListBucket archive:", "s3:GetObject products:*", "s3:ListBucket products:",
+            "s3:PutObject products:jobs/*", "s3:AbortMultipartUpload products:jobs/*",
+        ],
         ["index"] =
         [
             "s3:GetObject products:jobs/*", "s3:ListBucket products:jobs/", "s3:DeleteObject products:jobs/*",
@@ -48,7 +52,7 @@ public sealed partial class LeastPrivilegeTests(SynthesizedSdc sdc)
     private static string[] JobAccess(string instrument) =>
     [
         "s3:GetObject archive:l0/*", "s3:GetObject archive:kernels/*", $"s3:GetObject archive:calibration/{instrument}/*",
-        $"s3:GetObject products:{instrument}/*", "s3:PutObject products:jobs/*", "s3:AbortMultipartUpload products:jobs/*",
+        $"s3:GetObject products:{instrument}/*", "s3:GetObject products:jobs/*", "s3:PutObject products:jobs/*", "s3:AbortMultipartUpload products:jobs/*",
     ];
 
     private static readonly Dictionary<string, string> RoleOfHandler = new(StringComparer.Ordinal)
@@ -85,7 +89,7 @@ public sealed partial class LeastPrivilegeTests(SynthesizedSdc sdc)
             foreach (var statement in statements.Where(s => s.Effect == "Allow"))
             {
                 Assert.DoesNotContain(statement.Actions, a => a == "*" || a.EndsWith(":*", StringComparison.Ordinal));
-                if (statement.Resources.Contains("*"))
+                if (statement.Resources.Contains("*") && !IsCdkPortalDeploymentInvalidation(role, statement))
                 {
                     Assert.True(statement.Actions.All(ResourcelessActions.Contains),
                         $"{stage} {role}: {string.Join(", ", statement.Actions)} on \"*\"");
@@ -145,6 +149,12 @@ public sealed partial class LeastPrivilegeTests(SynthesizedSdc sdc)
         Assert.All(submit.Resources, r => Assert.Matches(@"^<(ProductionQueue|ReprocessingQueue)\w+>$|:job-definition/sdc-" + stage + @"-\w+:\*$", r));
         Assert.DoesNotContain(statements, s => s.Actions.Any(a => a.StartsWith("s3:", StringComparison.Ordinal)));
     }
+
+    // CDK's BucketDeployment handler (it copies the portal at deployment time) asks CloudFront for
+    // invalidations on "*": the construct offers no narrower grant. The one tolerated exception.
+    private static bool IsCdkPortalDeploymentInvalidation(string role, Statement statement) =>
+        role.StartsWith("web/CustomCDKBucketDeployment", StringComparison.Ordinal)
+        && statement.Actions.All(a => a is "cloudfront:GetInvalidation" or "cloudfront:CreateInvalidation");
 
     private sealed record Statement(string Effect, IReadOnlyList<string> Actions, IReadOnlyList<string> Resources, JsonNode? Condition);
 

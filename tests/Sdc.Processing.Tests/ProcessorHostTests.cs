@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Sdc.Processing.Tests;
 
+[Collection(ProcessEnvironment.Name)]
 public sealed class ProcessorHostTests
 {
     private static readonly byte[] Content = Encoding.ASCII.GetBytes("CCSDS packets would be here");

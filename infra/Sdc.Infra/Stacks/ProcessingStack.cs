@@ -105,10 +105,11 @@ public sealed class ProcessingStack : Stack
                 Description = $"{processor.Instrument} processor jobs: read Level 0, kernels, its calibration and its products; write job outputs",
             });
             // Inputs: Level 0 (its own and the spacecraft's housekeeping), every kernel, its own
-            // calibration, its own lower-level products. Outputs: only under jobs/ (the Index task
-            // moves them to their canonical keys after checking them).
+            // calibration, its own lower-level products, and its job file (under jobs/, where Plan
+            // puts it). Outputs: only under jobs/ (the Index task moves them to their canonical keys
+            // after checking them).
             BucketAccess.Read(role, storage.Archive, "l0/", "kernels/", $"calibration/{processor.Instrument}/");
-            BucketAccess.Read(role, storage.Products, $"{processor.Instrument}/");
+            BucketAccess.Read(role, storage.Products, $"{processor.Instrument}/", StorageLayout.JobOutputPrefix);
             BucketAccess.Write(role, storage.Products, StorageLayout.JobOutputPrefix);
             JobRoles[processor.Instrument] = role;
 
@@ -174,6 +175,7 @@ public sealed class ProcessingStack : Stack
         BucketAccess.List(Plan, storage.Archive, BucketAccess.Everything);
         BucketAccess.Read(Plan, storage.Products, BucketAccess.Everything);
         BucketAccess.List(Plan, storage.Products, BucketAccess.Everything);
+        BucketAccess.Write(Plan, storage.Products, StorageLayout.JobOutputPrefix); // the job files (functions/Sdc.Functions/JobFiles.cs)
 
         IndexJob = SdcFunction.Create(this, "IndexJob", functions, FunctionHandlers.IndexJob, 1024, Duration.Minutes(5));
         BucketAccess.Read(IndexJob, storage.Products, StorageLayout.JobOutputPrefix);
