@@ -14,12 +14,8 @@ public sealed class S3JobTests
     [Fact]
     public async Task Run_S3Locations_FetchesVerifiesAndWritesProductsToTheBucket()
     {
-        var endpoint = Environment.GetEnvironmentVariable("SDC_TEST_S3_ENDPOINT")
-            ?? throw new InvalidOperationException("SDC_TEST_S3_ENDPOINT is not set: run ./test.sh, or tests/services/start.sh <dir> and source <dir>/env.sh");
-        using var s3 = new AmazonS3Client(new BasicAWSCredentials("S3RVER", "S3RVER"),
-            new AmazonS3Config { ServiceURL = endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
-        var bucket = "sdk-" + Guid.NewGuid().ToString("N")[..12];
-        await s3.PutBucketAsync(bucket);
+        var (endpoint, s3, bucket) = await NewBucketAsync();
+        using var client = s3;
         var content = Encoding.ASCII.GetBytes("science data in a bucket");
         await s3.PutObjectAsync(new PutObjectRequest
         {
@@ -54,12 +50,8 @@ public sealed class S3JobTests
     public async Task Run_JobFileInS3NamedBySdcJob_ReadsItFromTheBucket()
     {
         // What AWS Batch gets from the pipeline: SDC_JOB holds the job file's s3:// location, not the JSON.
-        var endpoint = Environment.GetEnvironmentVariable("SDC_TEST_S3_ENDPOINT")
-            ?? throw new InvalidOperationException("SDC_TEST_S3_ENDPOINT is not set: run ./test.sh, or tests/services/start.sh <dir> and source <dir>/env.sh");
-        using var s3 = new AmazonS3Client(new BasicAWSCredentials("S3RVER", "S3RVER"),
-            new AmazonS3Config { ServiceURL = endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
-        var bucket = "sdk-" + Guid.NewGuid().ToString("N")[..12];
-        await s3.PutBucketAsync(bucket);
+        var (endpoint, s3, bucket) = await NewBucketAsync();
+        using var client = s3;
         var content = Encoding.ASCII.GetBytes("science data for a job read from S3");
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "archive/b.dat", InputStream = new MemoryStream(content), UseChunkEncoding = false });
         using var folder = new JobFolder(("unused.dat", content));
@@ -92,5 +84,17 @@ public sealed class S3JobTests
             Environment.SetEnvironmentVariable(FileLocations.S3EndpointVariable, null);
             Environment.SetEnvironmentVariable(JobReader.JobEnvironmentVariable, null);
         }
+    }
+
+    /// <summary>A client of the test S3 server (s3rver) and a fresh bucket on it.</summary>
+    private static async Task<(string Endpoint, AmazonS3Client Client, string Bucket)> NewBucketAsync()
+    {
+        var endpoint = Environment.GetEnvironmentVariable("SDC_TEST_S3_ENDPOINT")
+            ?? throw new InvalidOperationException("SDC_TEST_S3_ENDPOINT is not set: run ./test.sh, or tests/services/start.sh <dir> and source <dir>/env.sh");
+        var s3 = new AmazonS3Client(new BasicAWSCredentials("S3RVER", "S3RVER"),
+            new AmazonS3Config { ServiceURL = endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        var bucket = "sdk-" + Guid.NewGuid().ToString("N")[..12];
+        await s3.PutBucketAsync(bucket);
+        return (endpoint, s3, bucket);
     }
 }
