@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.APIGateway;
 using Amazon.CDK.AWS.Cognito;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
+using Sdc.Api.Http;
 using Sdc.Infra.Building;
 using Sdc.Ingest.Layout;
 using Function = Amazon.CDK.AWS.Lambda.Function;
@@ -17,9 +18,6 @@ namespace Sdc.Infra.Stacks;
 /// </summary>
 public sealed class AccessStack : Stack
 {
-    public const string AdminGroup = "admin";
-    public const string TeamGroup = "team";
-
     public AccessStack(Construct scope, string id, DeploymentInputs inputs, StageSettings settings, StorageStack storage, CatalogStack catalog, IStackProps props)
         : base(scope, id, props)
     {
@@ -34,12 +32,11 @@ public sealed class AccessStack : Stack
             AccountRecovery = AccountRecovery.EMAIL_ONLY,
             RemovalPolicy = settings.RetainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
         });
-        var groups = new List<(string Name, string Description)> { (AdminGroup, "Everything, including releases"), (TeamGroup, "All products, runs and reprocessing") };
-        groups.AddRange(inputs.Mission.Instruments.Select(i => ($"itf-{i.Id}", $"The {i.Id} instrument team: its Level 0, logs, uploads and reprocessing")));
+        var groups = new List<(string Name, string Description)> { (Caller.AdminGroup, "Everything, including releases"), (Caller.TeamGroup, "All products, runs and reprocessing") };
+        groups.AddRange(inputs.Mission.Instruments.Select(i => (Caller.InstrumentTeamPrefix + i.Id, $"The {i.Id} instrument team: its Level 0, logs, uploads and reprocessing")));
         foreach (var (name, description) in groups)
         {
             new CfnUserPoolGroup(this, $"Group-{name}", new CfnUserPoolGroupProps { UserPoolId = Users.UserPoolId, GroupName = name, Description = description });
-            GroupNames.Add(name);
         }
         // One public client (no secret: it runs in browsers and on scientists' machines) for the
         // flows the portal and `sdc login` use: USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH.
@@ -139,8 +136,6 @@ public sealed class AccessStack : Stack
     public UserPool Users { get; }
 
     public UserPoolClient Client { get; }
-
-    public List<string> GroupNames { get; } = [];
 
     public Function Function { get; }
 

@@ -32,9 +32,6 @@ namespace Sdc.Infra.Stacks;
 /// </summary>
 public sealed class ProcessingStack : Stack
 {
-    /// <summary>The placeholders of pipeline.asl.json, filled here with the functions' ARNs (locally: LocalArns).</summary>
-    public static readonly IReadOnlyList<string> Placeholders = ["PlanFunctionArn", "IndexFunctionArn", "RecordJobFunctionArn", "SummarizeFunctionArn"];
-
     public ProcessingStack(Construct scope, string id, DeploymentInputs inputs, StageSettings settings, StorageStack storage, CatalogStack catalog,
         IStackProps props)
         : base(scope, id, props)
@@ -97,7 +94,6 @@ public sealed class ProcessingStack : Stack
                 EmptyOnDelete = !settings.RetainData,
                 LifecycleRules = [new Amazon.CDK.AWS.ECR.LifecycleRule { Description = "untagged layers of abandoned pushes", TagStatus = TagStatus.UNTAGGED, MaxImageAge = Duration.Days(14) }],
             });
-            Repositories[processor.Instrument] = repository;
 
             var role = new Role(this, $"JobRole-{processor.Instrument}", new RoleProps
             {
@@ -111,10 +107,9 @@ public sealed class ProcessingStack : Stack
             BucketAccess.Read(role, storage.Archive, "l0/", "kernels/", $"calibration/{processor.Instrument}/");
             BucketAccess.Read(role, storage.Products, $"{processor.Instrument}/", StorageLayout.JobOutputPrefix);
             BucketAccess.Write(role, storage.Products, StorageLayout.JobOutputPrefix);
-            JobRoles[processor.Instrument] = role;
 
             var (release, tagOrDigest) = ProcessorImages.For(inputs.Processors, processor.Instrument, settings.Processors);
-            JobDefinitions[processor.Instrument] = new EcsJobDefinition(this, $"JobDefinition-{processor.Instrument}", new EcsJobDefinitionProps
+            new EcsJobDefinition(this, $"JobDefinition-{processor.Instrument}", new EcsJobDefinitionProps
             {
                 JobDefinitionName = prefix + processor.Instrument,
                 Container = new EcsFargateContainerDefinition(this, $"Container-{processor.Instrument}", new EcsFargateContainerDefinitionProps
@@ -288,12 +283,6 @@ public sealed class ProcessingStack : Stack
     public JobQueue ProductionQueue { get; }
 
     public JobQueue ReprocessingQueue { get; }
-
-    public Dictionary<string, Repository> Repositories { get; } = new(StringComparer.Ordinal);
-
-    public Dictionary<string, Role> JobRoles { get; } = new(StringComparer.Ordinal);
-
-    public Dictionary<string, EcsJobDefinition> JobDefinitions { get; } = new(StringComparer.Ordinal);
 
     public Function Integrity { get; }
 
